@@ -1,0 +1,5 @@
+//! The `goroscope` command line.
+
+fn main() {
+    println!("goroscope {}", runtime::VERSION);
+}

@@ -1,0 +1,15 @@
+//! Entry point of the Goroscope web app. The app itself exists only on wasm32;
+//! natively this binary just says so, which keeps `cargo test --workspace` free of Yew.
+
+#[cfg(target_arch = "wasm32")]
+mod app;
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    yew::Renderer::<app::App>::new().render();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("goroscope-web is a wasm32 app: build it with `trunk build` (see README.md)");
+}
