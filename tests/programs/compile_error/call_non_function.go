@@ -1,0 +1,7 @@
+// Compile error: calling a value that is not a function.
+package main
+
+func main() {
+	count := 3
+	count()
+}

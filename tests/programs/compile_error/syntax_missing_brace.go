@@ -1,0 +1,9 @@
+// Compile error: a syntax error (unbalanced braces).
+package main
+
+import "fmt"
+
+func main() {
+	for i := 0; i < 3; i++ {
+		fmt.Println(i)
+}

@@ -1,0 +1,8 @@
+// Compile error: use of an undefined identifier.
+package main
+
+import "fmt"
+
+func main() {
+	fmt.Println(total)
+}

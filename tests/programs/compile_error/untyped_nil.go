@@ -1,0 +1,7 @@
+// Compile error: nil has no type for := to use.
+package main
+
+func main() {
+	x := nil
+	_ = x
+}
