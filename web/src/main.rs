@@ -3,6 +3,9 @@
 
 #[cfg(target_arch = "wasm32")]
 mod app;
+// Pure logic: compiled natively too, so its tests run with `cargo test`.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod run;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -1,9 +1,49 @@
 //! A deterministic, steppable model of the Go 1.23 runtime.
 //!
 //! This crate knows no Go syntax, does no I/O, reads no clock and uses no ambient randomness.
+//!
+//! Map (modules are named after the Go files they model):
+//! - [`runtime`]: `Runtime`, the step loop (proc.go `schedule`/`findRunnable`/`execute`, `checkdead`);
+//! - [`proc`]: Ps, Ms, run queues, stealing, goroutine ids; [`goroutine`]: G status and wait reasons;
+//! - [`chan`], [`select`], [`sync`], [`time`]: chan.go, select.go, sema.go + sync/*, time.go;
+//! - [`policy`]: seeded choices and the replayable `Schedule`;
+//! - [`event`], [`snapshot`], [`status`], [`traceback`], [`leak`], [`history`]: what front ends read;
+//! - vm side: [`program`], [`value`], [`heap`], [`types`], [`interp`], [`fmt`], [`natives`], [`builder`].
+
+pub mod builder;
+pub mod chan;
+pub mod event;
+pub mod fmt;
+pub mod goroutine;
+pub mod heap;
+pub mod history;
+pub mod ids;
+pub mod interp;
+pub mod leak;
+pub mod natives;
+pub mod policy;
+pub mod proc;
+pub mod program;
+pub mod runtime;
+pub mod select;
+pub mod snapshot;
+pub mod status;
+pub mod sync;
+pub mod time;
+pub mod traceback;
+pub mod types;
+pub mod value;
 
 /// The crate version, shown by the front ends.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// Capacity of a P's local run queue: Go's `p.runq [256]guintptr` (runtime/runtime2.go).
-pub const RUNQ_CAPACITY: usize = 256;
+pub use event::Event;
+pub use history::History;
+pub use ids::{ChanId, GoroutineId, ProcessorId, SyncId, ThreadId, TimerId};
+pub use leak::LeakReport;
+pub use policy::{ChoiceKind, PolicyConfig, Schedule};
+pub use proc::RUNQ_CAPACITY;
+pub use program::Program;
+pub use runtime::{Config, Fuel, Limits, LoadError, Runtime, Step};
+pub use snapshot::Snapshot;
+pub use status::{Limit, Status};

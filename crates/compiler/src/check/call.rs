@@ -1,0 +1,1401 @@
+//! Calls, conversions, built-in functions and generic function instantiation with type
+//! inference; models types2 call.go, builtins.go, conversions.go, infer.go, unify.go.
+
+use super::expr::{Mode, Operand};
+use super::{Builtin, Checker, ObjId, ObjKind};
+use crate::ast::{Expr, ExprKind};
+use crate::constant::ConstValue;
+use crate::printer::expr_string;
+use crate::types::{Basic, Type, TypeId};
+
+impl<'a> Checker<'a> {
+    pub(super) fn call(&mut self, e: &'a Expr) -> Operand<'a> {
+        let ExprKind::Call {
+            fun,
+            args,
+            has_dots,
+            lparen,
+        } = &e.kind
+        else {
+            return Operand::invalid(e);
+        };
+        let f = self.expr_or_type(fun, None);
+        match f.mode.clone() {
+            Mode::Invalid => {
+                for a in args {
+                    let _ = self.expr_or_type(a, None);
+                }
+                Operand::invalid(e)
+            }
+            Mode::TypeExpr => self.conversion(e, f.typ, args, *has_dots),
+            Mode::Builtin(b) => self.builtin(e, b, args, *has_dots),
+            _ => {
+                let f = if f.mode == Mode::NoValue || f.mode == Mode::PkgName {
+                    self.expr(fun, None)
+                } else {
+                    f
+                };
+                if f.is_invalid() {
+                    return Operand::invalid(e);
+                }
+                let core = self.types.core(f.typ).unwrap_or(TypeId::INVALID);
+                let Type::Func {
+                    params,
+                    results,
+                    variadic,
+                } = self.types.get(core).clone()
+                else {
+                    let s = self.operand_string(&f);
+                    self.error(
+                        e.span.lo,
+                        format!("invalid operation: cannot call non-function {s}"),
+                    );
+                    for a in args {
+                        let _ = self.expr_or_type(a, None);
+                    }
+                    return Operand::invalid(e);
+                };
+                // Generic function: infer type arguments.
+                let generic = self.func_obj_of(fun).filter(|o| {
+                    !self.obj(*o).tparams.is_empty()
+                        && !self.info.instances.contains_key(&fun.id)
+                        && !matches!(fun.kind, ExprKind::Index { .. })
+                });
+                let (params, results) = match generic {
+                    Some(o) => match self.infer_call(e, fun, o, args, &params, variadic, *has_dots)
+                    {
+                        Some((p, r)) => (p, r),
+                        None => return Operand::invalid(e),
+                    },
+                    None => {
+                        let name = self.call_name(fun);
+                        self.arguments(e, &name, args, &params, variadic, *has_dots, *lparen);
+                        (params, results)
+                    }
+                };
+                let _ = params;
+                match results.len() {
+                    0 => Operand {
+                        mode: Mode::NoValue,
+                        typ: TypeId::INVALID,
+                        expr: Some(e),
+                    },
+                    1 => Operand {
+                        mode: Mode::Value,
+                        typ: results[0],
+                        expr: Some(e),
+                    },
+                    _ => {
+                        let t = self.types.tuple(results);
+                        Operand {
+                            mode: Mode::Value,
+                            typ: t,
+                            expr: Some(e),
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn call_name(&self, fun: &Expr) -> String {
+        expr_string(fun)
+    }
+
+    /// The function object named by `fun` (`f`, `pkg.F`), if any.
+    pub(super) fn func_obj_of(&self, fun: &Expr) -> Option<ObjId> {
+        let o = match &fun.unparen().kind {
+            ExprKind::Name(_) => self.info.uses.get(&fun.unparen().id).copied(),
+            ExprKind::Selector { sel, .. } => self.info.uses.get(&sel.id).copied(),
+            _ => None,
+        }?;
+        (self.obj(o).kind == ObjKind::Func && self.obj(o).recv_base.is_none()).then_some(o)
+    }
+
+    /// Evaluates call arguments (a single multi-value call may supply all of them).
+    fn eval_args(
+        &mut self,
+        args: &'a [Expr],
+        params: &[TypeId],
+        variadic: bool,
+        has_dots: bool,
+    ) -> Vec<Operand<'a>> {
+        if args.len() == 1 {
+            let x = self.expr_or_type(&args[0], params.first().copied());
+            if let Type::Tuple(ts) = self.types.get(x.typ).clone() {
+                if x.mode == Mode::Value {
+                    return ts
+                        .iter()
+                        .map(|t| Operand {
+                            mode: Mode::Value,
+                            typ: *t,
+                            expr: Some(&args[0]),
+                        })
+                        .collect();
+                }
+            }
+            let x = match x.mode {
+                Mode::TypeExpr | Mode::NoValue | Mode::Builtin(_) | Mode::PkgName => {
+                    self.expr(&args[0], None)
+                }
+                _ => x,
+            };
+            return vec![x];
+        }
+        let n = params.len();
+        args.iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let hint = if variadic && i + 1 >= n && !has_dots {
+                    params.last().and_then(|s| match self.types.get(*s) {
+                        Type::Slice(e) => Some(*e),
+                        _ => None,
+                    })
+                } else {
+                    params.get(i).copied()
+                };
+                self.expr(a, hint)
+            })
+            .collect()
+    }
+
+    /// Checks arguments against parameters, reporting gc's count and type errors.
+    #[allow(clippy::too_many_arguments)]
+    fn arguments(
+        &mut self,
+        call: &'a Expr,
+        name: &str,
+        args: &'a [Expr],
+        params: &[TypeId],
+        variadic: bool,
+        has_dots: bool,
+        _lparen: u32,
+    ) {
+        let mut xs = self.eval_args(args, params, variadic, has_dots);
+        if xs.iter().any(|x| x.is_invalid()) {
+            return;
+        }
+        let n = params.len();
+        let count_ok = if variadic && !has_dots {
+            xs.len() + 1 >= n
+        } else {
+            xs.len() == n
+        };
+        if has_dots && !variadic {
+            let s = expr_string(call);
+            self.error(
+                args.last().map(|a| a.span.lo).unwrap_or(call.span.lo),
+                format!("have (...) but function is not variadic: {s}").replace(
+                    "have (...) but function is not variadic",
+                    "cannot use ... in call to non-variadic",
+                ),
+            );
+            return;
+        }
+        if !count_ok {
+            let have = self.have_list(&xs);
+            let want = self.want_list(params, variadic);
+            let (msg, at) = if xs.len() < n {
+                (
+                    "not enough arguments in call to",
+                    args.last().map(|a| a.span.lo).unwrap_or(call.span.lo),
+                )
+            } else {
+                (
+                    "too many arguments in call to",
+                    xs.get(n)
+                        .and_then(|x| x.expr)
+                        .map(|e| e.span.lo)
+                        .unwrap_or(call.span.lo),
+                )
+            };
+            self.error(at, format!("{msg} {name}\n\thave {have}\n\twant {want}"));
+            return;
+        }
+        let ctx = format!("argument to {name}");
+        for (i, x) in xs.iter_mut().enumerate() {
+            let t = if variadic && i + 1 >= n {
+                if has_dots {
+                    params[n - 1]
+                } else {
+                    match self.types.get(params[n - 1]) {
+                        Type::Slice(e) => *e,
+                        _ => params[n - 1],
+                    }
+                }
+            } else {
+                params[i]
+            };
+            self.assignment(x, t, &ctx);
+        }
+    }
+
+    fn have_list(&self, xs: &[Operand]) -> String {
+        let parts: Vec<String> = xs
+            .iter()
+            .map(|x| match &x.mode {
+                Mode::Constant(_) | Mode::Nil if self.types.is_untyped(x.typ) => {
+                    if x.mode == Mode::Nil {
+                        "nil".to_string()
+                    } else if self.types.basic_of(x.typ).is_some_and(|b| b.is_numeric()) {
+                        "number".to_string()
+                    } else {
+                        self.types.display(self.default_type(x.typ))
+                    }
+                }
+                _ => self.types.display(x.typ),
+            })
+            .collect();
+        format!("({})", parts.join(", "))
+    }
+
+    fn want_list(&self, params: &[TypeId], variadic: bool) -> String {
+        let n = params.len();
+        let parts: Vec<String> = params
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                if variadic && i + 1 == n {
+                    if let Type::Slice(e) = self.types.get(*p) {
+                        return format!("...{}", self.types.display(*e));
+                    }
+                }
+                self.types.display(*p)
+            })
+            .collect();
+        format!("({})", parts.join(", "))
+    }
+
+    /// Infers type arguments of generic function `o` from the call's arguments, checks the
+    /// call and returns the instantiated (params, results).
+    #[allow(clippy::too_many_arguments)]
+    fn infer_call(
+        &mut self,
+        call: &'a Expr,
+        fun: &'a Expr,
+        o: ObjId,
+        args: &'a [Expr],
+        params: &[TypeId],
+        variadic: bool,
+        has_dots: bool,
+    ) -> Option<(Vec<TypeId>, Vec<TypeId>)> {
+        let tps = self.obj(o).tparams.clone();
+        let mut xs = self.eval_args(args, &[], variadic, has_dots);
+        if xs.iter().any(|x| x.is_invalid()) {
+            return None;
+        }
+        let n = params.len();
+        let mut bound: Vec<Option<TypeId>> = vec![None; tps.len()];
+        // First pass: typed arguments.
+        for (i, x) in xs.iter().enumerate() {
+            let p = if variadic && i + 1 >= n && !has_dots {
+                match self.types.get(params[n - 1]) {
+                    Type::Slice(e) => *e,
+                    _ => params[n - 1],
+                }
+            } else {
+                match params.get(i) {
+                    Some(p) => *p,
+                    None => continue,
+                }
+            };
+            if !self.types.is_untyped(x.typ) {
+                self.unify(p, x.typ, &tps, &mut bound, 0);
+            }
+        }
+        // Second pass: untyped constants get their default type for still-unbound parameters.
+        let typed_bound: Vec<bool> = bound.iter().map(|b| b.is_some()).collect();
+        let mut untyped_kind: Vec<Option<TypeId>> = vec![None; tps.len()];
+        for (i, x) in xs.iter().enumerate() {
+            let p = if variadic && i + 1 >= n && !has_dots {
+                match self.types.get(params[n - 1]) {
+                    Type::Slice(e) => *e,
+                    _ => params[n - 1],
+                }
+            } else {
+                match params.get(i) {
+                    Some(p) => *p,
+                    None => continue,
+                }
+            };
+            if self.types.is_untyped(x.typ) && x.mode != Mode::Nil {
+                if let Some(k) = tps.iter().position(|t| *t == p) {
+                    if !typed_bound[k] {
+                        // The "largest" untyped kind wins: int < rune < float (types2 infer).
+                        let rank = |c: &Self, t: TypeId| match c.types.basic_of(t) {
+                            Some(Basic::UntypedInt) => 1,
+                            Some(Basic::UntypedRune) => 2,
+                            Some(Basic::UntypedFloat) => 3,
+                            _ => 0,
+                        };
+                        let better = match untyped_kind[k] {
+                            None => true,
+                            Some(prev) => rank(self, x.typ) > rank(self, prev),
+                        };
+                        if better {
+                            untyped_kind[k] = Some(x.typ);
+                            bound[k] = Some(self.default_type(x.typ));
+                        }
+                    }
+                }
+            }
+        }
+        // Core-type inference from constraints (e.g. S ~[]E binds E from S).
+        for _ in 0..3 {
+            for k in 0..tps.len() {
+                let c = self
+                    .types
+                    .tparam_of(tps[k])
+                    .map(|p| p.constraint)
+                    .unwrap_or(TypeId::INVALID);
+                let terms = match self.types.get(self.types.under(c)) {
+                    Type::Interface { terms: Some(t), .. } if t.len() == 1 => t.clone(),
+                    _ => continue,
+                };
+                match bound[k] {
+                    Some(b) => {
+                        let u = if terms[0].tilde {
+                            self.types.under(b)
+                        } else {
+                            b
+                        };
+                        self.unify(terms[0].typ, u, &tps, &mut bound, 0);
+                    }
+                    None => {
+                        // bind from core type if all its parameters are known
+                        let map: Vec<(TypeId, TypeId)> = tps
+                            .iter()
+                            .zip(bound.iter())
+                            .filter_map(|(t, b)| b.map(|b| (*t, b)))
+                            .collect();
+                        if !self.mentions_unbound(terms[0].typ, &tps, &bound) && !terms[0].tilde {
+                            bound[k] = Some(self.subst(terms[0].typ, &map));
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(k) = bound.iter().position(|b| b.is_none()) {
+            let name = expr_string(fun);
+            let tpn = self
+                .types
+                .tparam_of(tps[k])
+                .map(|p| p.name.clone())
+                .unwrap_or_default();
+            let tp_pos = self.tparam_pos(o, k);
+            let lparen = match &call.kind {
+                ExprKind::Call { lparen, .. } => *lparen,
+                _ => call.span.lo,
+            };
+            self.error(
+                lparen,
+                format!("in call to {name}, cannot infer {tpn} (\u{1}{tp_pos}\u{1})"),
+            );
+            return None;
+        }
+        let targs: Vec<TypeId> = bound
+            .into_iter()
+            .map(|b| b.unwrap_or(TypeId::INVALID))
+            .collect();
+        let lparen = match &call.kind {
+            ExprKind::Call { lparen, .. } => *lparen,
+            _ => call.span.lo,
+        };
+        self.check_constraints(&tps, &targs, &[], lparen);
+        let map: Vec<(TypeId, TypeId)> = tps.iter().copied().zip(targs.iter().copied()).collect();
+        let sig = self.obj(o).typ;
+        let inst = self.subst(sig, &map);
+        self.info.instances.insert(fun.id, targs);
+        self.record(fun, inst, None, false);
+        let Type::Func {
+            params: ip,
+            results: ir,
+            ..
+        } = self.types.get(inst).clone()
+        else {
+            return None;
+        };
+        // Check arguments against instantiated parameters.
+        let name = expr_string(fun);
+        let count_ok = if variadic && !has_dots {
+            xs.len() + 1 >= ip.len()
+        } else {
+            xs.len() == ip.len()
+        };
+        if !count_ok {
+            let have = self.have_list(&xs);
+            let want = self.want_list(&ip, variadic);
+            let msg = if xs.len() < ip.len() {
+                "not enough arguments in call to"
+            } else {
+                "too many arguments in call to"
+            };
+            self.error(
+                call.span.hi.saturating_sub(1),
+                format!("{msg} {name}\n\thave {have}\n\twant {want}"),
+            );
+            return None;
+        }
+        let ctx = format!("argument to {name}");
+        let m = ip.len();
+        for (i, x) in xs.iter_mut().enumerate() {
+            let t = if variadic && i + 1 >= m && !has_dots {
+                match self.types.get(ip[m - 1]) {
+                    Type::Slice(e) => *e,
+                    _ => ip[m - 1],
+                }
+            } else {
+                ip[i]
+            };
+            if !self.assignment(x, t, &ctx) {
+                return None;
+            }
+        }
+        Some((ip, ir))
+    }
+
+    /// Offset of the `k`-th type parameter name of generic function `o`.
+    fn tparam_pos(&self, o: ObjId, k: usize) -> u32 {
+        let Some(super::DeclRef::Func(f, di)) = self.obj(o).decl else {
+            return self.obj(o).pos;
+        };
+        let Some(crate::ast::Decl::Func(fd)) = self
+            .files
+            .get(f as usize)
+            .and_then(|file| file.decls.get(di as usize))
+        else {
+            return self.obj(o).pos;
+        };
+        fd.tparams
+            .iter()
+            .flat_map(|f| f.names.iter())
+            .nth(k)
+            .map(|n| n.span.lo)
+            .unwrap_or(self.obj(o).pos)
+    }
+
+    fn mentions_unbound(&self, t: TypeId, tps: &[TypeId], bound: &[Option<TypeId>]) -> bool {
+        self.mentions(
+            t,
+            &|x| {
+                tps.iter()
+                    .position(|p| *p == x)
+                    .is_some_and(|k| bound[k].is_none())
+            },
+            0,
+        )
+    }
+
+    fn mentions(&self, t: TypeId, pred: &dyn Fn(TypeId) -> bool, d: u32) -> bool {
+        if d > 20 {
+            return false;
+        }
+        if pred(t) {
+            return true;
+        }
+        match self.types.get(t) {
+            Type::Pointer(e) | Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) => {
+                self.mentions(*e, pred, d + 1)
+            }
+            Type::Map(k, v) => self.mentions(*k, pred, d + 1) || self.mentions(*v, pred, d + 1),
+            Type::Func {
+                params, results, ..
+            } => params
+                .iter()
+                .chain(results.iter())
+                .any(|x| self.mentions(*x, pred, d + 1)),
+            Type::Named(_) => self
+                .types
+                .named_of(t)
+                .and_then(|n| n.origin.as_ref())
+                .is_some_and(|(_, a)| a.iter().any(|x| self.mentions(*x, pred, d + 1))),
+            _ => false,
+        }
+    }
+
+    /// Unifies parameter type `p` (mentioning type parameters `tps`) with argument type `a`.
+    fn unify(
+        &mut self,
+        p: TypeId,
+        a: TypeId,
+        tps: &[TypeId],
+        bound: &mut [Option<TypeId>],
+        d: u32,
+    ) {
+        if d > 20 {
+            return;
+        }
+        if let Some(k) = tps.iter().position(|t| *t == p) {
+            if bound[k].is_none() {
+                bound[k] = Some(a);
+            }
+            return;
+        }
+        let (pt, at) = (self.types.get(p).clone(), self.types.get(a).clone());
+        match (&pt, &at) {
+            (Type::Named(_), Type::Named(_)) => {
+                let (pn, an) = (
+                    self.types.named_of(p).cloned(),
+                    self.types.named_of(a).cloned(),
+                );
+                if let (Some(pn), Some(an)) = (pn, an) {
+                    if let (Some((pg, pa)), Some((ag, aa))) = (pn.origin, an.origin) {
+                        if pg == ag {
+                            for (x, y) in pa.iter().zip(aa.iter()) {
+                                self.unify(*x, *y, tps, bound, d + 1);
+                            }
+                        }
+                    }
+                }
+            }
+            (Type::Named(_), _) => {}
+            (_, Type::Named(_)) => {
+                // inexact unification: use the argument's underlying type
+                let u = self.types.under(a);
+                if u != a {
+                    self.unify(p, u, tps, bound, d + 1);
+                }
+            }
+            (Type::Pointer(x), Type::Pointer(y)) | (Type::Slice(x), Type::Slice(y)) => {
+                self.unify(*x, *y, tps, bound, d + 1)
+            }
+            (Type::Array(_, x), Type::Array(_, y)) => self.unify(*x, *y, tps, bound, d + 1),
+            (Type::Chan(_, x), Type::Chan(_, y)) => self.unify(*x, *y, tps, bound, d + 1),
+            (Type::Map(k1, v1), Type::Map(k2, v2)) => {
+                self.unify(*k1, *k2, tps, bound, d + 1);
+                self.unify(*v1, *v2, tps, bound, d + 1);
+            }
+            (
+                Type::Func {
+                    params: p1,
+                    results: r1,
+                    ..
+                },
+                Type::Func {
+                    params: p2,
+                    results: r2,
+                    ..
+                },
+            ) => {
+                for (x, y) in p1.iter().zip(p2.iter()).chain(r1.iter().zip(r2.iter())) {
+                    self.unify(*x, *y, tps, bound, d + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Checks that each type argument satisfies its type parameter's constraint.
+    pub(super) fn check_constraints(
+        &mut self,
+        tps: &[TypeId],
+        targs: &[TypeId],
+        at_exprs: &'a [Expr],
+        fallback_at: u32,
+    ) {
+        let map: Vec<(TypeId, TypeId)> = tps.iter().copied().zip(targs.iter().copied()).collect();
+        for (k, (tp, ta)) in tps.iter().zip(targs.iter()).enumerate() {
+            let c = self
+                .types
+                .tparam_of(*tp)
+                .map(|p| p.constraint)
+                .unwrap_or(TypeId::INVALID);
+            if c == TypeId::INVALID {
+                continue;
+            }
+            let c = self.subst(c, &map);
+            if let Err(reason) = self.implements(*ta, c) {
+                let at = at_exprs.get(k).map(|e| e.span.lo).unwrap_or(fallback_at);
+                let cs = if c == self.any_type {
+                    "any".to_string()
+                } else {
+                    self.constraint_name(*tp)
+                };
+                let reason = reason
+                    .replace(
+                        &format!("does not implement {}", self.types.display(c)),
+                        &format!("does not satisfy {cs}"),
+                    )
+                    .replace(
+                        &format!("does not satisfy {}", self.types.display(c)),
+                        &format!("does not satisfy {cs}"),
+                    );
+                self.error(at, reason);
+            }
+        }
+    }
+
+    fn constraint_name(&self, tp: TypeId) -> String {
+        let c = self
+            .types
+            .tparam_of(tp)
+            .map(|p| p.constraint)
+            .unwrap_or(TypeId::INVALID);
+        if let Type::Interface {
+            terms: Some(terms),
+            methods,
+            ..
+        } = self.types.get(c)
+        {
+            if methods.is_empty() && self.types.named_of(c).is_none() {
+                return self.types.terms_string(terms);
+            }
+        }
+        self.types.display(c)
+    }
+
+    /// `f[int]` or `f[int, string]` (explicit instantiation, possibly partial).
+    pub(super) fn instantiate_func_expr(
+        &mut self,
+        e: &'a Expr,
+        xe: &'a Expr,
+        o: ObjId,
+        indices: &'a [Expr],
+    ) -> Operand<'a> {
+        let tps = self.obj(o).tparams.clone();
+        let targs: Vec<TypeId> = indices.iter().map(|i| self.type_expr(i)).collect();
+        if targs.contains(&TypeId::INVALID) {
+            return Operand::invalid(e);
+        }
+        if targs.len() > tps.len() {
+            let s = expr_string(xe);
+            self.error(
+                indices[tps.len()].span.lo,
+                format!(
+                    "got {} type arguments but {s} has {} type parameters",
+                    targs.len(),
+                    tps.len()
+                ),
+            );
+            return Operand::invalid(e);
+        }
+        if targs.len() < tps.len() {
+            self.unsupported(e.span.lo, "partial type argument lists");
+            return Operand::invalid(e);
+        }
+        self.check_constraints(&tps, &targs, indices, e.span.lo);
+        let map: Vec<(TypeId, TypeId)> = tps.iter().copied().zip(targs.iter().copied()).collect();
+        let sig = self.obj(o).typ;
+        let inst = self.subst(sig, &map);
+        self.info.instances.insert(xe.id, targs);
+        Operand {
+            mode: Mode::Value,
+            typ: inst,
+            expr: Some(e),
+        }
+    }
+
+    fn conversion(
+        &mut self,
+        e: &'a Expr,
+        t: TypeId,
+        args: &'a [Expr],
+        has_dots: bool,
+    ) -> Operand<'a> {
+        if args.len() != 1 || has_dots {
+            let ts = self.types.display(t);
+            let msg = if args.is_empty() {
+                format!("missing argument in conversion to {ts}")
+            } else {
+                format!("too many arguments in conversion to {ts}")
+            };
+            let at = if args.is_empty() {
+                e.span.hi.saturating_sub(1)
+            } else {
+                args[args.len() - 1].span.lo
+            };
+            self.error(at, msg);
+            return Operand::invalid(e);
+        }
+        let mut x = self.expr(&args[0], Some(t));
+        if x.is_invalid() {
+            return Operand::invalid(e);
+        }
+        // constant conversions
+        if let Mode::Constant(v) = x.mode.clone() {
+            if let Some(b) = self
+                .types
+                .basic_of(t)
+                .filter(|_| !self.types.is_type_param(t))
+            {
+                let xb = self.types.basic_of(x.typ).unwrap_or(Basic::Invalid);
+                if b.is_string() && xb.is_integer() {
+                    let s = v
+                        .to_int()
+                        .and_then(|i| u32::try_from(i).ok())
+                        .and_then(char::from_u32)
+                        .map(|c| c.to_string())
+                        .unwrap_or_else(|| "\u{FFFD}".to_string());
+                    return Operand {
+                        mode: Mode::Constant(ConstValue::String(s)),
+                        typ: t,
+                        expr: Some(e),
+                    };
+                }
+                if b.is_integer() && xb.is_float() && !self.types.is_untyped(x.typ) {
+                    return Operand {
+                        mode: Mode::Value,
+                        typ: t,
+                        expr: Some(e),
+                    };
+                }
+                if (b.is_numeric() && xb.is_numeric())
+                    || (b.is_string() && xb.is_string())
+                    || (b.is_boolean() && xb.is_boolean())
+                {
+                    match self.representable(&v, b) {
+                        Ok(nv) => {
+                            return Operand {
+                                mode: Mode::Constant(nv),
+                                typ: t,
+                                expr: Some(e),
+                            }
+                        }
+                        Err(_) => {
+                            if b.is_float() {
+                                return Operand {
+                                    mode: Mode::Value,
+                                    typ: t,
+                                    expr: Some(e),
+                                };
+                            }
+                            let s = self.operand_string(&x);
+                            let ts = self.types.display(t);
+                            let why = if matches!(v, ConstValue::Float(f) if f.fract() != 0.0)
+                                && b.is_integer()
+                            {
+                                "truncated"
+                            } else {
+                                "overflows"
+                            };
+                            let _ = s;
+                            let cs = expr_string(&args[0]);
+                            let vs = v.render();
+                            let desc = if cs == vs {
+                                format!("{cs} (untyped {} constant)", untyped_word(xb))
+                            } else {
+                                format!("{cs} (untyped {} constant {vs})", untyped_word(xb))
+                            };
+                            let desc = if self.types.is_untyped(x.typ) {
+                                desc
+                            } else {
+                                self.operand_string(&x)
+                            };
+                            self.error(
+                                args[0].span.lo,
+                                format!("cannot convert {desc} to type {ts} ({why})"),
+                            );
+                            return Operand::invalid(e);
+                        }
+                    }
+                }
+            }
+        }
+        if self.types.is_untyped(x.typ) {
+            if x.mode == Mode::Nil {
+                let u = self.types.under(t);
+                if matches!(
+                    self.types.get(u),
+                    Type::Pointer(_)
+                        | Type::Slice(_)
+                        | Type::Map(..)
+                        | Type::Chan(..)
+                        | Type::Func { .. }
+                        | Type::Interface { .. }
+                ) {
+                    return Operand {
+                        mode: Mode::Value,
+                        typ: t,
+                        expr: Some(e),
+                    };
+                }
+                let ts = self.types.display(t);
+                self.error(args[0].span.lo, format!("cannot convert nil to type {ts}"));
+                return Operand::invalid(e);
+            }
+            let before = x.clone();
+            if !self.convert_untyped(&mut x, t) {
+                let d = self.default_type(before.typ);
+                x = before;
+                x.typ = d;
+            }
+        }
+        if !self.convertible(x.typ, t) {
+            let s = self.operand_string(&x);
+            let ts = self.types.display(t);
+            self.error(args[0].span.lo, format!("cannot convert {s} to type {ts}"));
+            return Operand::invalid(e);
+        }
+        Operand {
+            mode: Mode::Value,
+            typ: t,
+            expr: Some(e),
+        }
+    }
+
+    /// Spec "Conversions" for non-constant values.
+    fn convertible(&mut self, v: TypeId, t: TypeId) -> bool {
+        if self.assignable(v, t).is_ok() {
+            return true;
+        }
+        let (vu, tu) = (self.types.under(v), self.types.under(t));
+        if vu == tu {
+            return true;
+        }
+        if self.types.is_type_param(v) || self.types.is_type_param(t) {
+            // every pair of types in the type sets must be convertible
+            let vs: Vec<TypeId> = self
+                .types
+                .tparam_terms(v)
+                .map(|ts| ts.iter().map(|x| x.typ).collect())
+                .unwrap_or_else(|| vec![v]);
+            let ts: Vec<TypeId> = self
+                .types
+                .tparam_terms(t)
+                .map(|ts| ts.iter().map(|x| x.typ).collect())
+                .unwrap_or_else(|| vec![t]);
+            if self.types.tparam_terms(v).is_none() && self.types.is_type_param(v) {
+                return self.types.is_interface(t);
+            }
+            return vs
+                .iter()
+                .all(|a| ts.iter().all(|b| self.convertible(*a, *b)));
+        }
+        match (self.types.get(vu).clone(), self.types.get(tu).clone()) {
+            (Type::Pointer(a), Type::Pointer(b)) => self.types.under(a) == self.types.under(b),
+            (Type::Basic(a), Type::Basic(b)) => {
+                (a.is_numeric() && b.is_numeric())
+                    || (b.is_string() && (a.is_integer() || a.is_string()))
+            }
+            (Type::Slice(el), Type::Basic(b)) if b.is_string() => {
+                matches!(self.types.basic_of(el), Some(Basic::Uint8 | Basic::Int32))
+            }
+            (Type::Basic(b), Type::Slice(el)) if b.is_string() => {
+                matches!(self.types.basic_of(el), Some(Basic::Uint8 | Basic::Int32))
+            }
+            (Type::Slice(a), Type::Array(_, b)) => a == b,
+            (Type::Slice(a), Type::Pointer(p)) => {
+                matches!(self.types.get(self.types.under(p)), Type::Array(_, b) if *b == a)
+            }
+            _ => false,
+        }
+    }
+
+    fn builtin(
+        &mut self,
+        e: &'a Expr,
+        b: Builtin,
+        args: &'a [Expr],
+        has_dots: bool,
+    ) -> Operand<'a> {
+        let name = b.name();
+        let nargs = args.len();
+        let (min, max): (usize, Option<usize>) = match b {
+            Builtin::Append => (1, None),
+            Builtin::Cap
+            | Builtin::Len
+            | Builtin::Clear
+            | Builtin::Close
+            | Builtin::Imag
+            | Builtin::Real
+            | Builtin::New
+            | Builtin::Panic => (1, Some(1)),
+            Builtin::Complex | Builtin::Copy | Builtin::Delete => (2, Some(2)),
+            Builtin::Make => (1, Some(3)),
+            Builtin::Max | Builtin::Min => (1, None),
+            Builtin::Print | Builtin::Println => (0, None),
+            Builtin::Recover => (0, Some(0)),
+        };
+        if has_dots && b != Builtin::Append {
+            self.error(
+                e.span.lo,
+                format!("invalid operation: invalid use of ... with built-in {name}"),
+            );
+            return Operand::invalid(e);
+        }
+        if nargs < min || max.is_some_and(|m| nargs > m) {
+            let s = expr_string(e);
+            let msg = if nargs < min {
+                "not enough"
+            } else {
+                "too many"
+            };
+            let at = if nargs < min {
+                e.span.hi.saturating_sub(1)
+            } else {
+                args[max.unwrap_or(0)].span.lo
+            };
+            for a in args {
+                let _ = self.expr_or_type(a, None);
+            }
+            self.error(
+                at,
+                format!(
+                    "{msg} arguments for {s} (expected {}, found {nargs})",
+                    if nargs < min { min } else { max.unwrap_or(0) }
+                ),
+            );
+            return Operand::invalid(e);
+        }
+        let int = self.types.basic(Basic::Int);
+        match b {
+            Builtin::Len | Builtin::Cap => {
+                let x = self.expr(&args[0], None);
+                if x.is_invalid() {
+                    return Operand::invalid(e);
+                }
+                let core = self.types.core(x.typ).unwrap_or(TypeId::INVALID);
+                let ok = match self.types.get(core).clone() {
+                    Type::Basic(k) if k.is_string() => b == Builtin::Len,
+                    Type::Slice(_) | Type::Chan(..) | Type::Array(..) => true,
+                    Type::Map(..) => b == Builtin::Len,
+                    Type::Pointer(p) => {
+                        matches!(self.types.get(self.types.under(p)), Type::Array(..))
+                    }
+                    _ => false,
+                };
+                if !ok {
+                    let s = self.operand_string(&x);
+                    self.error(
+                        args[0].span.lo,
+                        format!("invalid argument: {s} for built-in {name}"),
+                    );
+                    return Operand::invalid(e);
+                }
+                if let Some(ConstValue::String(s)) = x.value() {
+                    return Operand {
+                        mode: Mode::Constant(ConstValue::Int(s.len() as i128)),
+                        typ: int,
+                        expr: Some(e),
+                    };
+                }
+                if let Type::Array(n, _) = self.types.get(core) {
+                    if !contains_call_or_recv(&args[0]) {
+                        return Operand {
+                            mode: Mode::Constant(ConstValue::Int(*n as i128)),
+                            typ: int,
+                            expr: Some(e),
+                        };
+                    }
+                }
+                Operand {
+                    mode: Mode::Value,
+                    typ: int,
+                    expr: Some(e),
+                }
+            }
+            Builtin::Append => {
+                let s = self.expr(&args[0], None);
+                if s.is_invalid() {
+                    for a in &args[1..] {
+                        let _ = self.expr(a, None);
+                    }
+                    return Operand::invalid(e);
+                }
+                let st = if s.mode == Mode::Nil {
+                    TypeId::INVALID
+                } else {
+                    s.typ
+                };
+                let core = self.types.core(st).unwrap_or(TypeId::INVALID);
+                let Type::Slice(el) = self.types.get(core).clone() else {
+                    let ss = self.operand_string(&s);
+                    if s.mode == Mode::Nil {
+                        self.error(
+                            args[0].span.lo,
+                            "first argument to append must be a typed slice; have untyped nil",
+                        );
+                    } else {
+                        self.error(
+                            args[0].span.lo,
+                            format!("invalid argument: {ss} is not a slice"),
+                        );
+                    }
+                    return Operand::invalid(e);
+                };
+                if has_dots {
+                    if args.len() != 2 {
+                        self.error(e.span.lo, "can only use ... with final argument in list");
+                        return Operand::invalid(e);
+                    }
+                    let mut y = self.expr(&args[1], Some(st));
+                    if y.is_invalid() {
+                        return Operand::invalid(e);
+                    }
+                    // append([]byte, string...) is allowed
+                    if self.types.basic_of(el) == Some(Basic::Uint8)
+                        && self.types.basic_of(y.typ).is_some_and(|k| k.is_string())
+                    {
+                        self.default_operand(&mut y);
+                        return Operand {
+                            mode: Mode::Value,
+                            typ: s.typ,
+                            expr: Some(e),
+                        };
+                    }
+                    let want = self.types.slice(el);
+                    self.assignment(&mut y, want, "append");
+                } else {
+                    for a in &args[1..] {
+                        let mut y = self.expr(a, Some(el));
+                        self.assignment(&mut y, el, "argument to append");
+                    }
+                }
+                Operand {
+                    mode: Mode::Value,
+                    typ: s.typ,
+                    expr: Some(e),
+                }
+            }
+            Builtin::Make => {
+                let t = self.type_expr(&args[0]);
+                if t == TypeId::INVALID {
+                    return Operand::invalid(e);
+                }
+                let core = self.types.core(t).unwrap_or(TypeId::INVALID);
+                let (min_args, max_args) = match self.types.get(core) {
+                    Type::Slice(_) => (2, 3),
+                    Type::Map(..) | Type::Chan(..) => (1, 2),
+                    _ => {
+                        let s = expr_string(&args[0]);
+                        self.error(args[0].span.lo, format!("invalid argument: cannot make {s}; type must be slice, map, or channel"));
+                        return Operand::invalid(e);
+                    }
+                };
+                if nargs < min_args || nargs > max_args {
+                    let s = expr_string(e);
+                    self.error(e.span.lo, format!("invalid operation: {s} expects {min_args} or {max_args} arguments; found {nargs}"));
+                    return Operand::invalid(e);
+                }
+                let mut sizes = Vec::new();
+                for a in &args[1..] {
+                    let mut x = self.expr(a, None);
+                    if x.is_invalid() {
+                        continue;
+                    }
+                    if let Some(v) = x.value().cloned() {
+                        match v.to_int() {
+                            Some(n) if n < 0 => {
+                                let s = self.operand_string(&x);
+                                self.error(
+                                    a.span.lo,
+                                    format!("invalid argument: index {s} must not be negative"),
+                                );
+                                continue;
+                            }
+                            Some(n) => sizes.push(n),
+                            None => {
+                                let s = self.operand_string(&x);
+                                self.error(a.span.lo, format!("cannot convert {s} to type int"));
+                                continue;
+                            }
+                        }
+                        if self.types.is_untyped(x.typ) {
+                            let _ = self.convert_untyped(&mut x, int);
+                        }
+                    } else if !self.op_basic(x.typ).is_some_and(|k| k.is_integer()) {
+                        let s = self.operand_string(&x);
+                        self.error(a.span.lo, format!("cannot convert {s} to type int"));
+                    }
+                }
+                if sizes.len() == 2 && sizes[0] > sizes[1] {
+                    self.error(
+                        args[1].span.lo,
+                        "invalid argument: length and capacity swapped",
+                    );
+                }
+                Operand {
+                    mode: Mode::Value,
+                    typ: t,
+                    expr: Some(e),
+                }
+            }
+            Builtin::New => {
+                let t = self.type_expr(&args[0]);
+                if t == TypeId::INVALID {
+                    return Operand::invalid(e);
+                }
+                let p = self.types.pointer(t);
+                Operand {
+                    mode: Mode::Value,
+                    typ: p,
+                    expr: Some(e),
+                }
+            }
+            Builtin::Close => {
+                let x = self.expr(&args[0], None);
+                if x.is_invalid() {
+                    return Operand::invalid(e);
+                }
+                let core = self.types.core(x.typ).unwrap_or(TypeId::INVALID);
+                match self.types.get(core) {
+                    Type::Chan(crate::ast::ChanDir::Recv, _) => {
+                        let s = self.operand_string(&x);
+                        self.error(
+                            args[0].span.lo,
+                            format!("invalid operation: cannot close receive-only channel {s}"),
+                        );
+                        Operand::invalid(e)
+                    }
+                    Type::Chan(..) => Operand {
+                        mode: Mode::NoValue,
+                        typ: TypeId::INVALID,
+                        expr: Some(e),
+                    },
+                    _ => {
+                        let s = self.operand_string(&x);
+                        self.error(
+                            args[0].span.lo,
+                            format!("invalid operation: cannot close non-channel {s}"),
+                        );
+                        Operand::invalid(e)
+                    }
+                }
+            }
+            Builtin::Delete => {
+                let m = self.expr(&args[0], None);
+                if m.is_invalid() {
+                    return Operand::invalid(e);
+                }
+                let core = self.types.core(m.typ).unwrap_or(TypeId::INVALID);
+                let Type::Map(k, _) = self.types.get(core).clone() else {
+                    let s = self.operand_string(&m);
+                    self.error(
+                        args[0].span.lo,
+                        format!("invalid argument: {s} is not a map"),
+                    );
+                    return Operand::invalid(e);
+                };
+                let mut kx = self.expr(&args[1], Some(k));
+                self.assignment(&mut kx, k, "argument to delete");
+                Operand {
+                    mode: Mode::NoValue,
+                    typ: TypeId::INVALID,
+                    expr: Some(e),
+                }
+            }
+            Builtin::Clear => {
+                let x = self.expr(&args[0], None);
+                if x.is_invalid() {
+                    return Operand::invalid(e);
+                }
+                let core = self.types.core(x.typ).unwrap_or(TypeId::INVALID);
+                if !matches!(self.types.get(core), Type::Map(..) | Type::Slice(_)) {
+                    let s = self.operand_string(&x);
+                    self.error(
+                        args[0].span.lo,
+                        format!("invalid argument: {s} must be a map or slice"),
+                    );
+                    return Operand::invalid(e);
+                }
+                Operand {
+                    mode: Mode::NoValue,
+                    typ: TypeId::INVALID,
+                    expr: Some(e),
+                }
+            }
+            Builtin::Copy => {
+                let d = self.expr(&args[0], None);
+                let s = self.expr(&args[1], None);
+                if d.is_invalid() || s.is_invalid() {
+                    return Operand::invalid(e);
+                }
+                let dc = self.types.core(d.typ).unwrap_or(TypeId::INVALID);
+                let Type::Slice(de) = self.types.get(dc).clone() else {
+                    let ds = self.operand_string(&d);
+                    self.error(
+                        e.span.lo,
+                        format!(
+                            "invalid argument: copy expects slice arguments; found {ds} and {}",
+                            self.operand_string(&s)
+                        ),
+                    );
+                    return Operand::invalid(e);
+                };
+                let sc = self.types.core(s.typ).unwrap_or(TypeId::INVALID);
+                let ok = match self.types.get(sc) {
+                    Type::Slice(se) => *se == de,
+                    Type::Basic(k) if k.is_string() => {
+                        self.types.basic_of(de) == Some(Basic::Uint8)
+                    }
+                    _ => false,
+                };
+                if !ok {
+                    let (ds, ss) = (self.operand_string(&d), self.operand_string(&s));
+                    self.error(
+                        e.span.lo,
+                        format!(
+                            "invalid argument: copy expects slice arguments; found {ds} and {ss}"
+                        ),
+                    );
+                    return Operand::invalid(e);
+                }
+                Operand {
+                    mode: Mode::Value,
+                    typ: int,
+                    expr: Some(e),
+                }
+            }
+            Builtin::Panic => {
+                let mut x = self.expr(&args[0], None);
+                let any = self.any_type;
+                self.assignment(&mut x, any, "argument to panic");
+                Operand {
+                    mode: Mode::NoValue,
+                    typ: TypeId::INVALID,
+                    expr: Some(e),
+                }
+            }
+            Builtin::Print | Builtin::Println => {
+                if args.len() == 1 {
+                    // print(f()) with a multi-value f is allowed.
+                    let x = self.expr_or_type(&args[0], None);
+                    if matches!(self.types.get(x.typ), Type::Tuple(_)) && x.mode == Mode::Value {
+                        return Operand {
+                            mode: Mode::NoValue,
+                            typ: TypeId::INVALID,
+                            expr: Some(e),
+                        };
+                    }
+                }
+                for a in args {
+                    let mut x = self.expr(a, None);
+                    if x.mode == Mode::Nil {
+                        self.error(
+                            a.span.lo,
+                            "use of untyped nil in argument to built-in print",
+                        );
+                        continue;
+                    }
+                    self.default_operand(&mut x);
+                }
+                Operand {
+                    mode: Mode::NoValue,
+                    typ: TypeId::INVALID,
+                    expr: Some(e),
+                }
+            }
+            Builtin::Recover => {
+                let any = self.any_type;
+                Operand {
+                    mode: Mode::Value,
+                    typ: any,
+                    expr: Some(e),
+                }
+            }
+            Builtin::Max | Builtin::Min => {
+                let mut xs: Vec<Operand<'a>> = args.iter().map(|a| self.expr(a, None)).collect();
+                if xs.iter().any(|x| x.is_invalid()) {
+                    return Operand::invalid(e);
+                }
+                // all operands must have the same (ordered) type after untyped conversion
+                let typed = xs
+                    .iter()
+                    .find(|x| !self.types.is_untyped(x.typ))
+                    .map(|x| x.typ);
+                let t = match typed {
+                    Some(t) => t,
+                    None => {
+                        // all untyped constants: result is a constant
+                        let mut best = xs[0].clone();
+                        for x in &xs[1..] {
+                            let (Some(a), Some(bv)) = (best.value().cloned(), x.value().cloned())
+                            else {
+                                continue;
+                            };
+                            let less = crate::constant::binary(
+                                crate::lexer::Operator::Lss,
+                                &bv,
+                                &a,
+                                false,
+                            ) == Ok(ConstValue::Bool(true));
+                            let pick = if b == Builtin::Min {
+                                less
+                            } else {
+                                !less && bv != a
+                            };
+                            if pick {
+                                best = x.clone();
+                            }
+                            if self
+                                .types
+                                .basic_of(x.typ)
+                                .is_some_and(|k| k == Basic::UntypedFloat)
+                            {
+                                best.typ = x.typ;
+                            }
+                        }
+                        best.expr = Some(e);
+                        return best;
+                    }
+                };
+                for x in xs.iter_mut() {
+                    let before = x.clone();
+                    if !self.convert_untyped(x, t) {
+                        let s = self.operand_string(&before);
+                        let ts = self.types.display(t);
+                        self.error(before.expr.map(|e| e.span.lo).unwrap_or(e.span.lo), format!("invalid argument: mismatched types {} (previous argument) and {} (type of {})", ts, self.types.display(before.typ), s.split(" (").next().unwrap_or("")));
+                        return Operand::invalid(e);
+                    }
+                    if x.typ != t {
+                        let ts = self.types.display(t);
+                        let xs_ = expr_string(x.expr.unwrap_or(e));
+                        self.error(x.expr.map(|e| e.span.lo).unwrap_or(e.span.lo), format!("invalid argument: mismatched types {ts} (previous argument) and {} (type of {xs_})", self.types.display(x.typ)));
+                        return Operand::invalid(e);
+                    }
+                }
+                if !self
+                    .op_basic(t)
+                    .is_some_and(|k| k.is_ordered() || k == Basic::UntypedNil)
+                {
+                    let s = self.operand_string(&xs[0]);
+                    self.error(
+                        args[0].span.lo,
+                        format!("invalid argument: {s} cannot be ordered"),
+                    );
+                    return Operand::invalid(e);
+                }
+                Operand {
+                    mode: Mode::Value,
+                    typ: t,
+                    expr: Some(e),
+                }
+            }
+            Builtin::Complex | Builtin::Real | Builtin::Imag => {
+                for a in args {
+                    let _ = self.expr(a, None);
+                }
+                self.unsupported(e.span.lo, "complex numbers");
+                Operand::invalid(e)
+            }
+        }
+    }
+}
+
+fn untyped_word(b: Basic) -> &'static str {
+    match b {
+        Basic::UntypedRune => "rune",
+        Basic::UntypedFloat => "float",
+        Basic::UntypedString => "string",
+        Basic::UntypedBool => "bool",
+        _ => "int",
+    }
+}
+
+fn contains_call_or_recv(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Call { .. } => true,
+        ExprKind::Unary {
+            op: crate::lexer::Operator::Recv,
+            ..
+        } => true,
+        ExprKind::Paren(x)
+        | ExprKind::Star(x)
+        | ExprKind::Selector { x, .. }
+        | ExprKind::Unary { x, .. } => contains_call_or_recv(x),
+        ExprKind::Index { x, indices } => {
+            contains_call_or_recv(x) || indices.iter().any(contains_call_or_recv)
+        }
+        _ => false,
+    }
+}

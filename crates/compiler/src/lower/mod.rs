@@ -1,0 +1,665 @@
+//! Lowering: a type-checked file (plus the prelude packages it uses) to `runtime::program::Program`;
+//! plays the part of cmd/compile's walk/ssagen passes for our register machine.
+//!
+//! - Only functions reachable from package initialisation and `main.main` are lowered (so prelude code a
+//!   program does not use costs nothing and cannot fail).
+//! - Generic functions and types are monomorphised: one runtime function per instantiation.
+//! - Variables whose address is taken or that a closure captures are boxed (see [`escape`]).
+//! - Prelude functions without a body are intrinsics, mapped to instructions, runtime ops or natives
+//!   (see [`intrinsics`]).
+//!
+//! Invariants: every emitted instruction carries the span of the source construct it came from; anything
+//! we cannot lower is reported as `not supported by Goroscope yet: <feature>`, never miscompiled.
+
+mod escape;
+mod fx;
+mod intrinsics;
+
+use std::collections::HashMap;
+
+use runtime::program::{Const, ConstId, Func, FuncId, Global, NativeIdx, Program, SourceSpan};
+use runtime::types::{
+    builtin, ChanDir as RChanDir, Field as RField, IfaceMethod as RIfaceMethod, Method, MethodImpl, Receiver,
+    TypeId as RT, TypeKind,
+};
+
+use crate::ast::{ChanDir, Decl, File, FuncDecl};
+use crate::check::{CheckedFile, DeclRef, ObjId, ObjKind};
+use crate::diagnostic::{Diagnostic, LineIndex, Span};
+use crate::types::{Basic, Type, TypeId as CT, Types};
+
+/// Compiles one Go source file to a runtime program.
+pub fn compile(file_name: &str, src: &str) -> Result<Program, Vec<Diagnostic>> {
+    let checked = crate::check::check(file_name, src)?;
+    let mut l = Lowerer::new(&checked, file_name, src);
+    match l.run() {
+        Ok(()) => {}
+        Err(e) => return Err(vec![l.diagnostic(&e)]),
+    }
+    let mut program = std::mem::take(&mut l.p);
+    program.types.finish();
+    program.layout_globals();
+    if let Err(e) = program.validate() {
+        return Err(vec![Diagnostic {
+            file: file_name.to_string(),
+            line: 1,
+            col: 1,
+            message: format!("not supported by Goroscope yet: internal lowering error: {e}"),
+        }]);
+    }
+    Ok(program)
+}
+
+/// A lowering failure: the construct at (file, offset) is not supported.
+#[derive(Clone, Debug)]
+pub(crate) struct Unsupported {
+    pub file: u32,
+    pub offset: u32,
+    pub feature: String,
+}
+
+pub(crate) type R<T> = Result<T, Unsupported>;
+
+/// Type substitution of one generic instantiation: type parameter -> type argument.
+pub(crate) type Subst = std::rc::Rc<HashMap<CT, CT>>;
+
+pub(crate) struct Lowerer<'a> {
+    pub ck: &'a CheckedFile,
+    pub ty: Types,
+    pub p: Program,
+    pub esc: escape::Escapes,
+    lines: Vec<LineIndex>,
+    file_name: String,
+    tmap: HashMap<CT, RT>,
+    /// Runtime types whose method sets were registered.
+    methods_done: std::collections::HashSet<RT>,
+    /// (function object, type arguments) -> function.
+    fmap: HashMap<(ObjId, Vec<CT>), FuncId>,
+    /// Functions declared but not yet lowered.
+    queue: Vec<(FuncId, ObjId, Subst)>,
+    /// Package-level variable -> (offset, type).
+    gmap: HashMap<ObjId, (u32, CT)>,
+    global_slots: u32,
+    /// Wrappers around intrinsics (for `go`/`defer`/func values/method tables), by Go name.
+    pub wrappers: HashMap<String, FuncId>,
+    /// Position of the user's code that led to lowering the current prelude function.
+    pub user_pos: u32,
+}
+
+impl<'a> Lowerer<'a> {
+    fn new(ck: &'a CheckedFile, file_name: &str, src: &str) -> Lowerer<'a> {
+        let mut lines = vec![LineIndex::new(src)];
+        let mut files = vec![file_name.to_string()];
+        for (i, _) in ck.files.iter().enumerate().skip(1) {
+            let pkg = ck.info.packages.iter().find(|p| p.file == i as u32);
+            let path = pkg.map(|p| p.path.clone()).unwrap_or_default();
+            let psrc = crate::prelude::source(&path).unwrap_or("");
+            lines.push(LineIndex::new(psrc));
+            files.push(format!("{path}/{}.go", path.rsplit('/').next().unwrap_or("prelude")));
+        }
+        let p = Program { files, ..Program::default() };
+        Lowerer {
+            ck,
+            ty: ck.types.clone(),
+            p,
+            esc: escape::analyse(&ck.files, &ck.info),
+            lines,
+            file_name: file_name.to_string(),
+            tmap: HashMap::new(),
+            methods_done: Default::default(),
+            fmap: HashMap::new(),
+            queue: Vec::new(),
+            gmap: HashMap::new(),
+            global_slots: 0,
+            wrappers: HashMap::new(),
+            user_pos: 0,
+        }
+    }
+
+    fn diagnostic(&self, e: &Unsupported) -> Diagnostic {
+        let (file, offset, extra) = if e.file == 0 {
+            (0, e.offset, String::new())
+        } else {
+            (0, self.user_pos, String::new())
+        };
+        let (line, col) = self.lines[file].line_col(offset);
+        Diagnostic {
+            file: self.file_name.clone(),
+            line,
+            col,
+            message: format!("not supported by Goroscope yet: {}{extra}", e.feature),
+        }
+    }
+
+    pub fn span(&self, file: u32, sp: Span) -> SourceSpan {
+        let idx = &self.lines[file as usize];
+        let (line, column) = idx.line_col(sp.lo);
+        SourceSpan { file, line, column, len: sp.hi.saturating_sub(sp.lo) }
+    }
+
+    pub fn konst(&mut self, c: Const) -> ConstId {
+        if let Some(i) = self.p.consts.iter().position(|k| *k == c) {
+            return ConstId(i as u32);
+        }
+        self.p.consts.push(c);
+        ConstId(self.p.consts.len() as u32 - 1)
+    }
+
+    pub fn native(&mut self, name: &str) -> Option<NativeIdx> {
+        runtime::natives::lookup(name)?;
+        if let Some(i) = self.p.native_index(name) {
+            return Some(i);
+        }
+        self.p.natives.push(name.into());
+        Some(NativeIdx(self.p.natives.len() as u32 - 1))
+    }
+
+    // ---------------------------------------------------------------- driver
+
+    fn run(&mut self) -> R<()> {
+        let entry = self.declare_func_raw("runtime.main", 0, vec![]);
+        self.p.entry = entry;
+        let main = self.ck.main.ok_or(Unsupported { file: 0, offset: 0, feature: "a program without func main".into() })?;
+        let main_id = self.func_for(main, vec![])?;
+        // Package initialisation: prelude packages (dependencies first), then main.
+        let mut order: Vec<u32> = (1..self.ck.files.len() as u32).rev().collect();
+        order.push(0);
+        let mut inits: Vec<(u32, Vec<(ObjId, u32)>)> = Vec::new();
+        let mut init_funcs = Vec::new();
+        for &f in &order {
+            let file = &self.ck.files[f as usize];
+            let mut vars = Vec::new();
+            for (di, d) in file.decls.iter().enumerate() {
+                match d {
+                    Decl::Var(specs) => {
+                        for (si, s) in specs.iter().enumerate() {
+                            if !s.values.is_empty() {
+                                if let Some(n) = s.names.first() {
+                                    if let Some(&o) = self.ck.info.defs.get(&n.id) {
+                                        vars.push((o, si as u32));
+                                    }
+                                }
+                            }
+                            let _ = di;
+                        }
+                    }
+                    Decl::Func(fd) if fd.recv.is_none() && fd.name.name == "init" && fd.body.is_some() => {
+                        if let Some(&o) = self.ck.info.defs.get(&fd.name.id) {
+                            init_funcs.push(o);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            inits.push((f, vars));
+        }
+        let mut init_ids = Vec::new();
+        for o in init_funcs {
+            init_ids.push(self.func_for(o, vec![])?);
+        }
+        let body = fx::lower_entry(self, &inits, &init_ids, main_id)?;
+        self.p.funcs[entry.0 as usize] = body;
+        while let Some((id, obj, subst)) = self.queue.pop() {
+            let f = fx::lower_decl(self, id, obj, subst)?;
+            self.p.funcs[id.0 as usize] = f;
+        }
+        Ok(())
+    }
+
+    pub fn declare_func_raw(&mut self, name: &str, params: u16, results: Vec<RT>) -> FuncId {
+        self.p.funcs.push(Func {
+            name: name.into(),
+            params,
+            results: results.len() as u16,
+            regs: params,
+            result_types: results,
+            ..Func::default()
+        });
+        FuncId(self.p.funcs.len() as u32 - 1)
+    }
+
+    /// The declaration of a function object.
+    pub fn func_decl(&self, obj: ObjId) -> Option<(u32, &'a FuncDecl)> {
+        let o = &self.ck.info.objects[obj.0 as usize];
+        let ck: &'a CheckedFile = self.ck;
+        if let Some(DeclRef::Func(file, di)) = o.decl {
+            if let Some(Decl::Func(fd)) = ck.files.get(file as usize).and_then(|f| f.decls.get(di as usize)) {
+                return Some((file, fd));
+            }
+        }
+        // Methods may not carry a DeclRef: find the declaration by its name node.
+        let file: &'a File = ck.files.get(o.file as usize)?;
+        for d in &file.decls {
+            if let Decl::Func(fd) = d {
+                if ck.info.defs.get(&fd.name.id) == Some(&obj) {
+                    return Some((o.file, fd));
+                }
+            }
+        }
+        None
+    }
+
+    /// Package qualifier used in Go function names (`main`, `sync`, `golang.org/x/sync/errgroup`).
+    pub fn pkg_qual(&self, pkg: u32) -> String {
+        if pkg == 0 {
+            return "main".into();
+        }
+        match self.ck.info.packages.get(pkg as usize) {
+            Some(p) if !p.path.is_empty() => p.path.clone(),
+            _ => self.ty.pkg_names.get(pkg as usize).cloned().unwrap_or_default(),
+        }
+    }
+
+    /// Go's name of a function or method object, e.g. `main.(*T).M`.
+    pub fn func_name(&mut self, obj: ObjId, targs: &[CT]) -> String {
+        let o = self.ck.info.objects[obj.0 as usize].clone();
+        let q = self.pkg_qual(o.pkg);
+        if let Some(base) = o.recv_base {
+            let bname = self.ty.named_of(base).map(|n| n.name.clone()).unwrap_or_default();
+            let generic = self.ty.named_of(base).is_some_and(|n| !n.tparams.is_empty());
+            let g = if generic { "[...]" } else { "" };
+            let ptr = self
+                .func_decl(obj)
+                .and_then(|(_, fd)| fd.recv.as_ref())
+                .is_some_and(|r| matches!(r.typ.unparen().kind, crate::ast::ExprKind::Star(_)));
+            if ptr {
+                format!("{q}.(*{bname}{g}).{}", o.name)
+            } else {
+                format!("{q}.{bname}{g}.{}", o.name)
+            }
+        } else if !targs.is_empty() {
+            format!("{q}.{}[...]", o.name)
+        } else {
+            format!("{q}.{}", o.name)
+        }
+    }
+
+    /// The runtime function of a Go function object instantiated with `targs` (declared now, lowered later).
+    pub fn func_for(&mut self, obj: ObjId, targs: Vec<CT>) -> R<FuncId> {
+        if let Some(&id) = self.fmap.get(&(obj, targs.clone())) {
+            return Ok(id);
+        }
+        let o = self.ck.info.objects[obj.0 as usize].clone();
+        let mut subst = HashMap::new();
+        if let Some(base) = o.recv_base {
+            // Methods of generic types: targs are the instance's type arguments.
+            if let Some(n) = self.ty.named_of(base) {
+                for (tp, a) in n.tparams.clone().iter().zip(&targs) {
+                    subst.insert(*tp, *a);
+                }
+            }
+        } else {
+            for (tp, a) in o.tparams.iter().zip(&targs) {
+                subst.insert(*tp, *a);
+            }
+        }
+        let subst: Subst = std::rc::Rc::new(subst);
+        let sig = self.subst(o.typ, &subst);
+        let Type::Func { params, results, .. } = self.ty.get(sig).clone() else {
+            return Err(Unsupported { file: o.file, offset: o.pos, feature: "function type".into() });
+        };
+        let mut rres = Vec::new();
+        for r in &results {
+            rres.push(self.rt(*r)?);
+        }
+        let name = self.func_name(obj, &targs);
+        let id = self.declare_func_raw(&name, params.len() as u16, rres);
+        self.fmap.insert((obj, targs), id);
+        self.queue.push((id, obj, subst));
+        Ok(id)
+    }
+
+    /// Offset and type of a package-level variable (allocated on first use).
+    pub fn global(&mut self, obj: ObjId) -> R<(u32, CT)> {
+        if let Some(&g) = self.gmap.get(&obj) {
+            return Ok(g);
+        }
+        let o = self.ck.info.objects[obj.0 as usize].clone();
+        let rt = self.rt(o.typ)?;
+        let offset = self.global_slots;
+        self.global_slots += self.slots(rt);
+        let name = format!("{}.{}", self.pkg_qual(o.pkg), o.name);
+        self.p.globals.push(Global { name, ty: rt, offset });
+        self.gmap.insert(obj, (offset, o.typ));
+        Ok((offset, o.typ))
+    }
+
+    // ---------------------------------------------------------------- types
+
+    /// Applies a substitution to a checker type.
+    pub fn subst(&mut self, t: CT, m: &HashMap<CT, CT>) -> CT {
+        if m.is_empty() {
+            return t;
+        }
+        self.subst_depth(t, m, 0)
+    }
+
+    fn subst_depth(&mut self, t: CT, m: &HashMap<CT, CT>, d: u32) -> CT {
+        if d > 40 {
+            return t;
+        }
+        let d = d + 1;
+        match self.ty.get(t).clone() {
+            Type::Basic(_) => t,
+            Type::TypeParam(_) => m.get(&t).copied().unwrap_or(t),
+            Type::Pointer(e) => {
+                let e = self.subst_depth(e, m, d);
+                self.ty.intern(Type::Pointer(e))
+            }
+            Type::Slice(e) => {
+                let e = self.subst_depth(e, m, d);
+                self.ty.intern(Type::Slice(e))
+            }
+            Type::Array(n, e) => {
+                let e = self.subst_depth(e, m, d);
+                self.ty.intern(Type::Array(n, e))
+            }
+            Type::Map(k, v) => {
+                let k = self.subst_depth(k, m, d);
+                let v = self.subst_depth(v, m, d);
+                self.ty.intern(Type::Map(k, v))
+            }
+            Type::Chan(dir, e) => {
+                let e = self.subst_depth(e, m, d);
+                self.ty.intern(Type::Chan(dir, e))
+            }
+            Type::Func { params, results, variadic } => {
+                let params = params.iter().map(|p| self.subst_depth(*p, m, d)).collect();
+                let results = results.iter().map(|p| self.subst_depth(*p, m, d)).collect();
+                self.ty.intern(Type::Func { params, results, variadic })
+            }
+            Type::Tuple(es) => {
+                let es = es.iter().map(|p| self.subst_depth(*p, m, d)).collect();
+                self.ty.intern(Type::Tuple(es))
+            }
+            Type::Struct(fields) => {
+                let fields = fields
+                    .into_iter()
+                    .map(|mut f| {
+                        f.typ = self.subst_depth(f.typ, m, d);
+                        f
+                    })
+                    .collect();
+                self.ty.intern(Type::Struct(fields))
+            }
+            Type::Interface { methods, terms, comparable } => {
+                let methods = methods
+                    .into_iter()
+                    .map(|mut x| {
+                        x.sig = self.subst_depth(x.sig, m, d);
+                        x
+                    })
+                    .collect();
+                self.ty.intern(Type::Interface { methods, terms, comparable })
+            }
+            Type::Named(i) => {
+                let n = self.ty.named[i as usize].clone();
+                let Some((g, args)) = n.origin else { return t };
+                let new_args: Vec<CT> = args.iter().map(|a| self.subst_depth(*a, m, d)).collect();
+                if new_args == args {
+                    return t;
+                }
+                self.instantiate(g, new_args)
+            }
+        }
+    }
+
+    /// The instance of generic named type number `g` with `args`.
+    fn instantiate(&mut self, g: u32, args: Vec<CT>) -> CT {
+        if let Some(&id) = self.ty.instances.get(&(g, args.clone())) {
+            return id;
+        }
+        let gn = self.ty.named[g as usize].clone();
+        let id = self.ty.new_named(&gn.name, gn.pkg);
+        self.ty.instances.insert((g, args.clone()), id);
+        let m: HashMap<CT, CT> = gn.tparams.iter().copied().zip(args.iter().copied()).collect();
+        let u = self.subst_depth(gn.underlying, &m, 0);
+        if let Some(n) = self.ty.named_mut(id) {
+            n.underlying = u;
+            n.methods = gn.methods.clone();
+            n.origin = Some((g, args));
+        }
+        id
+    }
+
+    /// The default type of an untyped type.
+    pub fn default_type(&self, t: CT) -> CT {
+        match self.ty.get(t) {
+            Type::Basic(b) => match b {
+                Basic::UntypedBool => self.ty.basic(Basic::Bool),
+                Basic::UntypedInt => self.ty.basic(Basic::Int),
+                Basic::UntypedRune => self.ty.basic(Basic::Int32),
+                Basic::UntypedFloat => self.ty.basic(Basic::Float64),
+                Basic::UntypedString => self.ty.basic(Basic::String),
+                _ => t,
+            },
+            _ => t,
+        }
+    }
+
+    /// Flat slot count of a runtime type (valid before `Types::finish`).
+    pub fn slots(&self, t: RT) -> u32 {
+        match self.p.types.kind(t) {
+            TypeKind::Struct { fields } => fields.iter().map(|f| self.slots(f.ty)).sum(),
+            TypeKind::Array { elem, len } => self.slots(*elem) * len,
+            _ => 1,
+        }
+    }
+
+    /// Slot offset of field `i` of a runtime struct type.
+    pub fn field_offset(&self, st: RT, i: usize) -> u32 {
+        match self.p.types.kind(st) {
+            TypeKind::Struct { fields } => fields.iter().take(i).map(|f| self.slots(f.ty)).sum(),
+            _ => 0,
+        }
+    }
+
+    fn err_type(&self, what: &str) -> Unsupported {
+        Unsupported { file: 0, offset: self.user_pos, feature: what.to_string() }
+    }
+
+    /// The runtime type of a checker type.
+    pub fn rt(&mut self, t: CT) -> R<RT> {
+        if let Some(&r) = self.tmap.get(&t) {
+            return Ok(r);
+        }
+        let r = match self.ty.get(t).clone() {
+            Type::Basic(b) => match b {
+                Basic::Bool | Basic::UntypedBool => builtin::BOOL,
+                Basic::Int | Basic::UntypedInt => builtin::INT,
+                Basic::Int8 => builtin::INT8,
+                Basic::Int16 => builtin::INT16,
+                Basic::Int32 | Basic::UntypedRune => builtin::INT32,
+                Basic::Int64 => builtin::INT64,
+                Basic::Uint => builtin::UINT,
+                Basic::Uint8 => builtin::UINT8,
+                Basic::Uint16 => builtin::UINT16,
+                Basic::Uint32 => builtin::UINT32,
+                Basic::Uint64 => builtin::UINT64,
+                Basic::Uintptr => builtin::UINTPTR,
+                Basic::Float32 => builtin::FLOAT32,
+                Basic::Float64 | Basic::UntypedFloat => builtin::FLOAT64,
+                Basic::String | Basic::UntypedString => builtin::STRING,
+                Basic::UntypedNil => builtin::ANY,
+                Basic::Complex64 | Basic::Complex128 => return Err(self.err_type("complex numbers")),
+                Basic::UnsafePointer => return Err(self.err_type("unsafe.Pointer")),
+                Basic::Invalid => return Err(self.err_type("invalid type")),
+            },
+            Type::Named(i) => {
+                let n = self.ty.named[i as usize].clone();
+                if n.pkg == u32::MAX {
+                    // error, comparable
+                    if n.name == "error" {
+                        builtin::ERROR
+                    } else {
+                        builtin::ANY
+                    }
+                } else {
+                    let q = self.pkg_qual(n.pkg);
+                    let qname = format!("{q}.{}", n.name);
+                    match qname.as_str() {
+                        "time.Duration" => builtin::TIME_DURATION,
+                        "time.Time" => {
+                            let id = self.p.types.declare_named("time.Time");
+                            self.p.types.define_named(id, TypeKind::Int(runtime::program::NumKind::I64));
+                            id
+                        }
+                        _ => {
+                            let mut name = qname.clone();
+                            if let Some((_, args)) = &n.origin {
+                                let mut parts = Vec::new();
+                                for a in args.clone() {
+                                    let ra = self.rt(a)?;
+                                    parts.push(self.p.types.name(ra).to_string());
+                                }
+                                name = format!("{name}[{}]", parts.join(","));
+                            }
+                            let id = self.p.types.declare_named(&name);
+                            self.tmap.insert(t, id);
+                            let kind = self.kind_of(n.underlying)?;
+                            self.p.types.define_named(id, kind);
+                            id
+                        }
+                    }
+                }
+            }
+            Type::TypeParam(_) => return Err(self.err_type("this use of a type parameter")),
+            Type::Tuple(_) => return Err(self.err_type("tuple type")),
+            _ => {
+                let kind = self.kind_of(t)?;
+                self.p.types.intern(kind)
+            }
+        };
+        self.tmap.insert(t, r);
+        Ok(r)
+    }
+
+    fn kind_of(&mut self, t: CT) -> R<TypeKind> {
+        Ok(match self.ty.get(t).clone() {
+            Type::Basic(_) | Type::Named(_) => {
+                let r = self.rt(t)?;
+                self.p.types.kind(r).clone()
+            }
+            Type::Pointer(e) => TypeKind::Pointer { elem: self.rt(e)? },
+            Type::Slice(e) => TypeKind::Slice { elem: self.rt(e)? },
+            Type::Array(n, e) => TypeKind::Array { elem: self.rt(e)?, len: n as u32 },
+            Type::Map(k, v) => TypeKind::Map { key: self.rt(k)?, elem: self.rt(v)? },
+            Type::Chan(d, e) => TypeKind::Chan {
+                elem: self.rt(e)?,
+                dir: match d {
+                    ChanDir::Both => RChanDir::Both,
+                    ChanDir::Send => RChanDir::Send,
+                    ChanDir::Recv => RChanDir::Recv,
+                },
+            },
+            Type::Func { params, results, variadic } => {
+                let mut ps = Vec::new();
+                for p in params {
+                    ps.push(self.rt(p)?);
+                }
+                let mut rs = Vec::new();
+                for r in results {
+                    rs.push(self.rt(r)?);
+                }
+                TypeKind::Func { params: ps, results: rs, variadic }
+            }
+            Type::Struct(fields) => {
+                let mut fs = Vec::new();
+                let mut off = 0;
+                for f in fields {
+                    let ty = self.rt(f.typ)?;
+                    let name = if f.embedded {
+                        self.p.types.name(ty).trim_start_matches('*').rsplit('.').next().unwrap_or("").to_string()
+                    } else {
+                        f.name.clone()
+                    };
+                    let name = if f.embedded { f.name.clone().max(name) } else { name };
+                    fs.push(RField { name, ty, embedded: f.embedded, offset: off });
+                    off += self.slots(ty);
+                }
+                TypeKind::Struct { fields: fs }
+            }
+            Type::Interface { methods, .. } => {
+                let mut ms = Vec::new();
+                for m in methods {
+                    let name = self.p.types.name_id(&m.name);
+                    let ty = self.rt(m.sig)?;
+                    ms.push(RIfaceMethod { name, ty });
+                }
+                ms.sort_by_key(|m| m.name);
+                TypeKind::Interface { methods: ms }
+            }
+            Type::TypeParam(_) => return Err(self.err_type("this use of a type parameter")),
+            Type::Tuple(_) => return Err(self.err_type("tuple type")),
+        })
+    }
+
+    /// Registers the method set of a concrete type (and of its pointer type) for dynamic dispatch.
+    pub fn ensure_methods(&mut self, t: CT) -> R<()> {
+        let rt = self.rt(t)?;
+        if !self.methods_done.insert(rt) {
+            return Ok(());
+        }
+        let (base, is_ptr) = match self.ty.get(t).clone() {
+            Type::Pointer(e) => (e, true),
+            _ => (t, false),
+        };
+        let Some(n) = self.ty.named_of(base).cloned() else { return Ok(()) };
+        if n.pkg == u32::MAX {
+            return Ok(());
+        }
+        let targs: Vec<CT> = n.origin.as_ref().map(|(_, a)| a.clone()).unwrap_or_default();
+        for (name, fobj) in n.methods.clone() {
+            let fobj = ObjId(fobj);
+            let ptr_recv = self
+                .func_decl(fobj)
+                .and_then(|(_, fd)| fd.recv.as_ref())
+                .is_some_and(|r| matches!(r.typ.unparen().kind, crate::ast::ExprKind::Star(_)));
+            if ptr_recv && !is_ptr {
+                continue;
+            }
+            let receiver = if is_ptr && !ptr_recv { Receiver::Deref } else { Receiver::AsIs };
+            let has_body = self.func_decl(fobj).is_some_and(|(_, fd)| fd.body.is_some());
+            let func = if has_body {
+                self.func_for(fobj, targs.clone())?
+            } else {
+                match intrinsics::method_wrapper(self, fobj, base)? {
+                    Some(f) => f,
+                    None => continue,
+                }
+            };
+            let name_id = self.p.types.name_id(&name);
+            let o = self.ck.info.objects[fobj.0 as usize].clone();
+            let m: HashMap<CT, CT> = n
+                .origin
+                .as_ref()
+                .map(|(g, a)| self.ty.named[*g as usize].tparams.iter().copied().zip(a.iter().copied()).collect())
+                .unwrap_or_default();
+            let sig = self.subst(o.typ, &m);
+            let sig_rt = match self.ty.get(sig).clone() {
+                Type::Func { params, results, variadic } => {
+                    let ps = params.get(1..).unwrap_or(&[]).to_vec();
+                    let no_recv = self.ty.func(ps, results, variadic);
+                    Some(self.rt(no_recv)?)
+                }
+                _ => None,
+            };
+            self.p.types.add_method(rt, Method { name: name_id, ty: sig_rt, imp: MethodImpl::Func { func, receiver } });
+        }
+        if !is_ptr {
+            let pt = self.ty.pointer(t);
+            self.ensure_methods(pt)?;
+        }
+        Ok(())
+    }
+
+    /// Whether a checker type is an interface.
+    pub fn is_iface(&self, t: CT) -> bool {
+        self.ty.is_interface(t)
+    }
+
+    /// Source line index of a file (for spans).
+    pub fn obj_kind(&self, o: ObjId) -> &ObjKind {
+        &self.ck.info.objects[o.0 as usize].kind
+    }
+}

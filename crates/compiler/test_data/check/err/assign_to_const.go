@@ -1,0 +1,9 @@
+package main
+
+const limit = 10
+
+func main() {
+	limit = 5
+	s := "abc"
+	s[0] = 'x'
+}

@@ -1,0 +1,9 @@
+package main
+
+func main() {
+	ch := make(chan<- int)
+	<-ch
+	var r <-chan int
+	r <- 1
+	close(r)
+}

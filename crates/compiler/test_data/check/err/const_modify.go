@@ -1,0 +1,7 @@
+package main
+
+const N = 3
+
+func main() {
+	N++
+}

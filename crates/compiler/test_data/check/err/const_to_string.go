@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	var s string = 5
+	var i int = "hello"
+	_, _ = s, i
+}

@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	var x int
+	x = nil
+	_ = x
+}

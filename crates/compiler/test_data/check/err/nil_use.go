@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	x := nil
+	var n int = nil
+	_, _ = x, n
+}

@@ -1,0 +1,11 @@
+package main
+
+func f() {}
+
+func f() {}
+
+func main() {
+	var total int
+	var total string
+	_ = total
+}

@@ -1,0 +1,14 @@
+package main
+
+func main() {
+	for {
+	}
+L:
+}
+
+func g() {
+	if true {
+	M:
+	} else {
+	}
+}

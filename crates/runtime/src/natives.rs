@@ -1,0 +1,1081 @@
+//! Native library functions callable by `Instr::CallNative`: pure functions of the Go standard library
+//! (strings, strconv, math, unicode/utf8, errors, time helpers) that need no scheduler state and call no Go code.
+//!
+//! Invariants:
+//! - Every native has a fixed arity and result count (variadic Go parameters arrive as one slice).
+//! - A native never panics in Rust: Go-level failures are returned as `NativeError::Panic(value)`.
+
+use crate::heap::{Heap, Object, ERR_RANGE, ERR_SYNTAX};
+use crate::types::{builtin, Types};
+use crate::value::{GoStr, Ptr, SliceRef, Value, F64};
+
+/// What a native can touch.
+pub struct NativeCtx<'a> {
+    /// The heap (slices, maps, pointers).
+    pub heap: &'a mut Heap,
+    /// The type table.
+    pub types: &'a Types,
+}
+
+/// A Go-level failure of a native.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NativeError {
+    /// Go panics with this value (an interface value).
+    Panic(Value),
+}
+
+/// A native function: reads `args`, writes `results` (pre-sized to `Native::results`).
+pub type NativeFn = fn(&mut NativeCtx<'_>, &[Value], &mut [Value]) -> Result<(), NativeError>;
+
+/// A table entry.
+#[derive(Clone, Copy)]
+pub struct Native {
+    /// Go name, e.g. "strings.Contains".
+    pub name: &'static str,
+    /// Number of arguments.
+    pub arity: usize,
+    /// Number of results.
+    pub results: usize,
+    /// The implementation.
+    pub func: NativeFn,
+}
+
+impl std::fmt::Debug for Native {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Native({})", self.name)
+    }
+}
+
+/// Looks a native up by name.
+pub fn lookup(name: &str) -> Option<&'static Native> {
+    TABLE.iter().find(|n| n.name == name)
+}
+
+/// All natives.
+pub fn all() -> &'static [Native] {
+    TABLE
+}
+
+impl NativeCtx<'_> {
+    /// The elements of a slice of scalars (strings, ints, floats...), or the empty list for nil.
+    pub fn elems(&self, v: &Value) -> Vec<Value> {
+        match v {
+            Value::Slice(s) => self
+                .heap
+                .slots(s.obj)
+                .and_then(|slots| slots.get(s.offset as usize..(s.offset + s.len) as usize))
+                .map(|r| r.to_vec())
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// A new slice of scalars (len == cap); nil for no elements.
+    pub fn new_slice(&mut self, vals: Vec<Value>) -> Value {
+        let n = vals.len() as u32;
+        if n == 0 {
+            return Value::Nil;
+        }
+        let obj = self.heap.alloc(Object::Slots(vals));
+        Value::Slice(SliceRef {
+            obj,
+            offset: 0,
+            len: n,
+            cap: n,
+        })
+    }
+
+    /// Writes back the elements of a slice of scalars (in-place algorithms such as sorting).
+    pub fn set_elems(&mut self, v: &Value, vals: Vec<Value>) {
+        if let Value::Slice(s) = v {
+            if let Some(slots) = self.heap.slots_mut(s.obj) {
+                for (i, x) in vals.into_iter().enumerate().take(s.len as usize) {
+                    if let Some(slot) = slots.get_mut(s.offset as usize + i) {
+                        *slot = x;
+                    }
+                }
+            }
+        }
+    }
+
+    /// An `error` value `*errors.errorString` with this message (a new pointer, as errors.New makes).
+    pub fn new_error(&mut self, msg: &str) -> Value {
+        let obj = self.heap.alloc(Object::Slots(vec![Value::str(msg)]));
+        Value::iface(
+            builtin::PTR_ERRORS_ERROR_STRING,
+            Value::Ptr(Ptr { obj, slot: 0 }),
+        )
+    }
+
+    /// A `*strconv.NumError` error value.
+    fn num_error(&mut self, func: &str, num: &[u8], range: bool) -> Value {
+        let sentinel = if range { ERR_RANGE } else { ERR_SYNTAX };
+        let err = Value::iface(
+            builtin::PTR_ERRORS_ERROR_STRING,
+            Value::Ptr(Ptr {
+                obj: sentinel,
+                slot: 0,
+            }),
+        );
+        let obj = self.heap.alloc(Object::Slots(vec![
+            Value::str(func),
+            Value::Str(GoStr::from_bytes(num)),
+            err,
+        ]));
+        Value::iface(
+            builtin::PTR_STRCONV_NUM_ERROR,
+            Value::Ptr(Ptr { obj, slot: 0 }),
+        )
+    }
+}
+
+fn s(v: &Value) -> &[u8] {
+    v.as_str()
+}
+
+fn string(b: Vec<u8>) -> Value {
+    Value::Str(GoStr::from_vec(b))
+}
+
+fn boolean(b: bool) -> Value {
+    Value::Bool(b)
+}
+
+fn index_of(hay: &[u8], needle: &[u8]) -> i64 {
+    if needle.is_empty() {
+        return 0;
+    }
+    hay.windows(needle.len())
+        .position(|w| w == needle)
+        .map_or(-1, |i| i as i64)
+}
+
+fn last_index_of(hay: &[u8], needle: &[u8]) -> i64 {
+    if needle.is_empty() {
+        return hay.len() as i64;
+    }
+    hay.windows(needle.len())
+        .rposition(|w| w == needle)
+        .map_or(-1, |i| i as i64)
+}
+
+fn runes(b: &[u8]) -> Vec<(u32, usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let (r, w) = crate::interp::decode_rune(&b[i..]);
+        let w = w.max(1);
+        out.push((r, i, w));
+        i += w;
+    }
+    out
+}
+
+fn push_rune(out: &mut Vec<u8>, r: u32) {
+    let c = char::from_u32(r).unwrap_or('\u{FFFD}');
+    let mut buf = [0u8; 4];
+    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+}
+
+fn map_runes(b: &[u8], f: impl Fn(char) -> char) -> Vec<u8> {
+    let mut out = Vec::with_capacity(b.len());
+    for (r, i, w) in runes(b) {
+        match char::from_u32(r) {
+            Some(c) if !(r == 0xFFFD && w == 1 && b[i] != 0xEF) => push_rune(&mut out, f(c) as u32),
+            _ => out.extend_from_slice(&b[i..i + w]),
+        }
+    }
+    out
+}
+
+fn is_go_space(r: u32) -> bool {
+    matches!(r, 0x09..=0x0D | 0x20 | 0x85 | 0xA0 | 0x1680 | 0x2000..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F | 0x3000)
+}
+
+fn split(hay: &[u8], sep: &[u8], n: i64) -> Vec<Value> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    if sep.is_empty() {
+        // Split into UTF-8 sequences.
+        let rs = runes(hay);
+        let limit = if n < 0 {
+            rs.len()
+        } else {
+            (n as usize).min(rs.len())
+        };
+        for (k, (_, i, w)) in rs.iter().enumerate() {
+            if k + 1 == limit && limit < rs.len() {
+                out.push(Value::Str(GoStr::from_bytes(&hay[*i..])));
+                break;
+            }
+            out.push(Value::Str(GoStr::from_bytes(&hay[*i..i + w])));
+        }
+        return out;
+    }
+    let mut rest = hay;
+    while n < 0 || (out.len() as i64) < n - 1 {
+        let i = index_of(rest, sep);
+        if i < 0 {
+            break;
+        }
+        out.push(Value::Str(GoStr::from_bytes(&rest[..i as usize])));
+        rest = &rest[i as usize + sep.len()..];
+    }
+    out.push(Value::Str(GoStr::from_bytes(rest)));
+    out
+}
+
+fn trim_set(b: &[u8], set: &[u8], left: bool, right: bool) -> Vec<u8> {
+    let cut: Vec<u32> = runes(set).iter().map(|r| r.0).collect();
+    let rs = runes(b);
+    let mut start = 0;
+    let mut end = rs.len();
+    if left {
+        while start < end && cut.contains(&rs[start].0) {
+            start += 1;
+        }
+    }
+    if right {
+        while end > start && cut.contains(&rs[end - 1].0) {
+            end -= 1;
+        }
+    }
+    if start >= end {
+        return Vec::new();
+    }
+    b[rs[start].1..rs[end - 1].1 + rs[end - 1].2].to_vec()
+}
+
+fn trim_space(b: &[u8]) -> Vec<u8> {
+    let rs = runes(b);
+    let mut start = 0;
+    let mut end = rs.len();
+    while start < end && is_go_space(rs[start].0) {
+        start += 1;
+    }
+    while end > start && is_go_space(rs[end - 1].0) {
+        end -= 1;
+    }
+    if start >= end {
+        return Vec::new();
+    }
+    b[rs[start].1..rs[end - 1].1 + rs[end - 1].2].to_vec()
+}
+
+/// Go's strconv.ParseInt core: returns (value, error kind).
+fn parse_int(sv: &[u8], base: i64, bits: i64) -> Result<i64, (i64, bool)> {
+    let bits = if bits == 0 { 64 } else { bits.clamp(1, 64) };
+    let (neg, body) = match sv.first() {
+        Some(b'-') => (true, &sv[1..]),
+        Some(b'+') => (false, &sv[1..]),
+        _ => (false, sv),
+    };
+    let cutoff = 1u64 << (bits - 1);
+    let u = match parse_uint(body, base, 64) {
+        Ok(u) => u,
+        Err((_, true)) => {
+            return Err((
+                if neg {
+                    (-(cutoff as i128)) as i64
+                } else {
+                    (cutoff - 1) as i64
+                },
+                true,
+            ))
+        }
+        Err((_, false)) => return Err((0, false)),
+    };
+    if !neg && u >= cutoff {
+        return Err(((cutoff - 1) as i64, true));
+    }
+    if neg && u > cutoff {
+        return Err((-(cutoff as i128) as i64, true));
+    }
+    Ok(if neg {
+        (u as i64).wrapping_neg()
+    } else {
+        u as i64
+    })
+}
+
+fn parse_uint(sv: &[u8], base: i64, bits: i64) -> Result<u64, (u64, bool)> {
+    if sv.is_empty() {
+        return Err((0, false));
+    }
+    let base0 = base == 0;
+    let mut s = sv;
+    let mut base = base as u32;
+    if base0 {
+        base = 10;
+        if s[0] == b'0' {
+            if s.len() >= 3 && matches!(s[1].to_ascii_lowercase(), b'b' | b'o' | b'x') {
+                base = match s[1].to_ascii_lowercase() {
+                    b'b' => 2,
+                    b'o' => 8,
+                    _ => 16,
+                };
+                s = &s[2..];
+            } else {
+                base = 8;
+                s = &s[1..];
+                if s.is_empty() {
+                    return Ok(0);
+                }
+            }
+        }
+    } else if !(2..=36).contains(&base) {
+        return Err((0, false));
+    }
+    let max: u64 = if bits >= 64 {
+        u64::MAX
+    } else {
+        (1u64 << bits) - 1
+    };
+    let mut n: u64 = 0;
+    let mut range = false;
+    for &c in s {
+        if c == b'_' && base0 {
+            continue;
+        }
+        let d = match c {
+            b'0'..=b'9' => (c - b'0') as u32,
+            b'a'..=b'z' => (c - b'a') as u32 + 10,
+            b'A'..=b'Z' => (c - b'A') as u32 + 10,
+            _ => return Err((0, false)),
+        };
+        if d >= base {
+            return Err((0, false));
+        }
+        match n
+            .checked_mul(base as u64)
+            .and_then(|v| v.checked_add(d as u64))
+        {
+            Some(v) if v <= max => n = v,
+            _ => {
+                range = true;
+                n = max;
+            }
+        }
+    }
+    if range {
+        return Err((max, true));
+    }
+    Ok(n)
+}
+
+fn float_arg(v: &Value) -> f64 {
+    v.as_float()
+}
+
+fn fl(v: f64) -> Value {
+    Value::Float(F64(v))
+}
+
+macro_rules! native {
+    ($name:literal, $arity:literal, $results:literal, |$ctx:ident, $a:ident, $out:ident| $body:block) => {
+        Native {
+            name: $name,
+            arity: $arity,
+            results: $results,
+            func: {
+                #[allow(unused_variables, unused_mut)]
+                fn f($ctx: &mut NativeCtx<'_>, $a: &[Value], $out: &mut [Value]) -> Result<(), NativeError> {
+                    $body
+                    #[allow(unreachable_code)]
+                    Ok(())
+                }
+                f
+            },
+        }
+    };
+}
+
+macro_rules! math1 {
+    ($name:literal, $f:expr) => {
+        native!($name, 1, 1, |c, a, o| {
+            let f: fn(f64) -> f64 = $f;
+            o[0] = fl(f(float_arg(&a[0])));
+        })
+    };
+}
+
+macro_rules! math2 {
+    ($name:literal, $f:expr) => {
+        native!($name, 2, 1, |c, a, o| {
+            let f: fn(f64, f64) -> f64 = $f;
+            o[0] = fl(f(float_arg(&a[0]), float_arg(&a[1])));
+        })
+    };
+}
+
+macro_rules! rune_pred {
+    ($name:literal, $f:expr) => {
+        native!($name, 1, 1, |c, a, o| {
+            let f: fn(char) -> bool = $f;
+            o[0] = boolean(
+                u32::try_from(a[0].as_int())
+                    .ok()
+                    .and_then(char::from_u32)
+                    .is_some_and(f),
+            );
+        })
+    };
+}
+
+/// Go's math.Max/Min special cases.
+fn go_max(x: f64, y: f64) -> f64 {
+    if x.is_infinite() && x > 0.0 || y.is_infinite() && y > 0.0 {
+        return f64::INFINITY;
+    }
+    if x.is_nan() || y.is_nan() {
+        return f64::NAN;
+    }
+    if x == 0.0 && y == 0.0 {
+        return if x.is_sign_negative() { y } else { x };
+    }
+    x.max(y)
+}
+
+fn go_min(x: f64, y: f64) -> f64 {
+    if x.is_infinite() && x < 0.0 || y.is_infinite() && y < 0.0 {
+        return f64::NEG_INFINITY;
+    }
+    if x.is_nan() || y.is_nan() {
+        return f64::NAN;
+    }
+    if x == 0.0 && y == 0.0 {
+        return if x.is_sign_negative() { x } else { y };
+    }
+    x.min(y)
+}
+
+fn cmp_values(x: &Value, y: &Value) -> std::cmp::Ordering {
+    match (x, y) {
+        (Value::Int(a), Value::Int(b)) => a.cmp(b),
+        (Value::Float(a), Value::Float(b)) => match (a.0.is_nan(), b.0.is_nan()) {
+            (true, true) => std::cmp::Ordering::Equal,
+            (true, false) => std::cmp::Ordering::Less,
+            (false, true) => std::cmp::Ordering::Greater,
+            _ => a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal),
+        },
+        (Value::Str(a), Value::Str(b)) => a.as_bytes().cmp(b.as_bytes()),
+        _ => std::cmp::Ordering::Equal,
+    }
+}
+
+static TABLE: &[Native] = &[
+    // --- strings ---
+    native!("strings.Contains", 2, 1, |c, a, o| {
+        o[0] = boolean(index_of(s(&a[0]), s(&a[1])) >= 0);
+    }),
+    native!("strings.ContainsRune", 2, 1, |c, a, o| {
+        let r = a[1].as_int();
+        o[0] = boolean(runes(s(&a[0])).iter().any(|x| x.0 as i64 == r));
+    }),
+    native!("strings.ContainsAny", 2, 1, |c, a, o| {
+        let set: Vec<u32> = runes(s(&a[1])).iter().map(|r| r.0).collect();
+        o[0] = boolean(runes(s(&a[0])).iter().any(|x| set.contains(&x.0)));
+    }),
+    native!("strings.HasPrefix", 2, 1, |c, a, o| {
+        o[0] = boolean(s(&a[0]).starts_with(s(&a[1])));
+    }),
+    native!("strings.HasSuffix", 2, 1, |c, a, o| {
+        o[0] = boolean(s(&a[0]).ends_with(s(&a[1])));
+    }),
+    native!("strings.Index", 2, 1, |c, a, o| {
+        o[0] = Value::Int(index_of(s(&a[0]), s(&a[1])));
+    }),
+    native!("strings.LastIndex", 2, 1, |c, a, o| {
+        o[0] = Value::Int(last_index_of(s(&a[0]), s(&a[1])));
+    }),
+    native!("strings.IndexByte", 2, 1, |c, a, o| {
+        let b = a[1].as_int() as u8;
+        o[0] = Value::Int(
+            s(&a[0])
+                .iter()
+                .position(|x| *x == b)
+                .map_or(-1, |i| i as i64),
+        );
+    }),
+    native!("strings.IndexRune", 2, 1, |c, a, o| {
+        let r = a[1].as_int();
+        o[0] = Value::Int(
+            runes(s(&a[0]))
+                .iter()
+                .find(|x| x.0 as i64 == r)
+                .map_or(-1, |x| x.1 as i64),
+        );
+    }),
+    native!("strings.IndexAny", 2, 1, |c, a, o| {
+        let set: Vec<u32> = runes(s(&a[1])).iter().map(|r| r.0).collect();
+        o[0] = Value::Int(
+            runes(s(&a[0]))
+                .iter()
+                .find(|x| set.contains(&x.0))
+                .map_or(-1, |x| x.1 as i64),
+        );
+    }),
+    native!("strings.Split", 2, 1, |c, a, o| {
+        let parts = split(s(&a[0]), s(&a[1]), -1);
+        o[0] = c.new_slice(parts);
+    }),
+    native!("strings.SplitN", 3, 1, |c, a, o| {
+        let parts = split(s(&a[0]), s(&a[1]), a[2].as_int());
+        o[0] = c.new_slice(parts);
+    }),
+    native!("strings.Join", 2, 1, |c, a, o| {
+        let parts = c.elems(&a[0]);
+        let sep = s(&a[1]);
+        let mut out = Vec::new();
+        for (i, p) in parts.iter().enumerate() {
+            if i > 0 {
+                out.extend_from_slice(sep);
+            }
+            out.extend_from_slice(p.as_str());
+        }
+        o[0] = string(out);
+    }),
+    native!("strings.Repeat", 2, 1, |c, a, o| {
+        let n = a[1].as_int();
+        if n < 0 {
+            return Err(NativeError::Panic(Value::iface(
+                builtin::STRING,
+                Value::str("strings: negative Repeat count"),
+            )));
+        }
+        let total = (s(&a[0]).len() as u64).saturating_mul(n as u64);
+        if total > 1 << 30 {
+            return Err(NativeError::Panic(Value::iface(
+                builtin::STRING,
+                Value::str("strings: Repeat output length overflow"),
+            )));
+        }
+        o[0] = string(s(&a[0]).repeat(n as usize));
+    }),
+    native!("strings.Replace", 4, 1, |c, a, o| {
+        let (hay, old, new, n) = (s(&a[0]), s(&a[1]), s(&a[2]), a[3].as_int());
+        o[0] = string(replace(hay, old, new, n));
+    }),
+    native!("strings.ReplaceAll", 3, 1, |c, a, o| {
+        o[0] = string(replace(s(&a[0]), s(&a[1]), s(&a[2]), -1));
+    }),
+    native!("strings.ToUpper", 1, 1, |c, a, o| {
+        o[0] = string(map_runes(s(&a[0]), |ch| {
+            ch.to_uppercase().next().unwrap_or(ch)
+        }));
+    }),
+    native!("strings.ToLower", 1, 1, |c, a, o| {
+        o[0] = string(map_runes(s(&a[0]), |ch| {
+            ch.to_lowercase().next().unwrap_or(ch)
+        }));
+    }),
+    native!("strings.Title", 1, 1, |c, a, o| {
+        let b = s(&a[0]);
+        let mut prev_letter = false;
+        let mut out = Vec::new();
+        for (r, i, w) in runes(b) {
+            let ch = char::from_u32(r).unwrap_or('\u{FFFD}');
+            if !prev_letter && ch.is_alphabetic() {
+                push_rune(&mut out, ch.to_uppercase().next().unwrap_or(ch) as u32);
+            } else {
+                out.extend_from_slice(&b[i..i + w]);
+            }
+            prev_letter = ch.is_alphanumeric() || ch == '_' || ch == '\'';
+        }
+        o[0] = string(out);
+    }),
+    native!("strings.TrimSpace", 1, 1, |c, a, o| {
+        o[0] = string(trim_space(s(&a[0])));
+    }),
+    native!("strings.Trim", 2, 1, |c, a, o| {
+        o[0] = string(trim_set(s(&a[0]), s(&a[1]), true, true));
+    }),
+    native!("strings.TrimLeft", 2, 1, |c, a, o| {
+        o[0] = string(trim_set(s(&a[0]), s(&a[1]), true, false));
+    }),
+    native!("strings.TrimRight", 2, 1, |c, a, o| {
+        o[0] = string(trim_set(s(&a[0]), s(&a[1]), false, true));
+    }),
+    native!("strings.TrimPrefix", 2, 1, |c, a, o| {
+        let (x, p) = (s(&a[0]), s(&a[1]));
+        o[0] = string(x.strip_prefix(p).unwrap_or(x).to_vec());
+    }),
+    native!("strings.TrimSuffix", 2, 1, |c, a, o| {
+        let (x, p) = (s(&a[0]), s(&a[1]));
+        o[0] = string(x.strip_suffix(p).unwrap_or(x).to_vec());
+    }),
+    native!("strings.Fields", 1, 1, |c, a, o| {
+        let b = s(&a[0]);
+        let mut parts = Vec::new();
+        let mut start: Option<usize> = None;
+        for (r, i, _) in runes(b) {
+            if is_go_space(r) {
+                if let Some(st) = start.take() {
+                    parts.push(Value::Str(GoStr::from_bytes(&b[st..i])));
+                }
+            } else if start.is_none() {
+                start = Some(i);
+            }
+        }
+        if let Some(st) = start {
+            parts.push(Value::Str(GoStr::from_bytes(&b[st..])));
+        }
+        o[0] = c.new_slice(parts);
+    }),
+    native!("strings.Count", 2, 1, |c, a, o| {
+        let (hay, sub) = (s(&a[0]), s(&a[1]));
+        let n = if sub.is_empty() {
+            runes(hay).len() as i64 + 1
+        } else {
+            let mut n = 0;
+            let mut rest = hay;
+            loop {
+                let i = index_of(rest, sub);
+                if i < 0 {
+                    break;
+                }
+                n += 1;
+                rest = &rest[i as usize + sub.len()..];
+            }
+            n
+        };
+        o[0] = Value::Int(n);
+    }),
+    native!("strings.EqualFold", 2, 1, |c, a, o| {
+        let low = |b: &[u8]| map_runes(b, |ch| ch.to_lowercase().next().unwrap_or(ch));
+        o[0] = boolean(low(s(&a[0])) == low(s(&a[1])));
+    }),
+    native!("strings.Cut", 2, 3, |c, a, o| {
+        let (x, sep) = (s(&a[0]), s(&a[1]));
+        let i = index_of(x, sep);
+        if i >= 0 {
+            o[0] = Value::Str(GoStr::from_bytes(&x[..i as usize]));
+            o[1] = Value::Str(GoStr::from_bytes(&x[i as usize + sep.len()..]));
+            o[2] = boolean(true);
+        } else {
+            o[0] = a[0].clone();
+            o[1] = Value::Str(GoStr::EMPTY);
+            o[2] = boolean(false);
+        }
+    }),
+    native!("strings.Compare", 2, 1, |c, a, o| {
+        o[0] = Value::Int(match s(&a[0]).cmp(s(&a[1])) {
+            std::cmp::Ordering::Less => -1,
+            std::cmp::Ordering::Equal => 0,
+            std::cmp::Ordering::Greater => 1,
+        });
+    }),
+    // --- strconv ---
+    native!("strconv.Itoa", 1, 1, |c, a, o| {
+        o[0] = Value::str(&a[0].as_int().to_string());
+    }),
+    native!("strconv.Atoi", 1, 2, |c, a, o| {
+        let sv = s(&a[0]);
+        // Atoi accepts only base 10 without prefixes or underscores.
+        let ok_chars = sv
+            .iter()
+            .enumerate()
+            .all(|(i, b)| b.is_ascii_digit() || (i == 0 && (*b == b'-' || *b == b'+')));
+        let r = if ok_chars {
+            parse_int(sv, 10, 64)
+        } else {
+            Err((0, false))
+        };
+        match r {
+            Ok(v) => {
+                o[0] = Value::Int(v);
+                o[1] = Value::Nil;
+            }
+            Err((v, range)) => {
+                o[0] = Value::Int(v);
+                o[1] = c.num_error("Atoi", sv, range);
+            }
+        }
+    }),
+    native!("strconv.ParseInt", 3, 2, |c, a, o| {
+        let sv = s(&a[0]);
+        match parse_int(sv, a[1].as_int(), a[2].as_int()) {
+            Ok(v) => {
+                o[0] = Value::Int(v);
+                o[1] = Value::Nil;
+            }
+            Err((v, range)) => {
+                o[0] = Value::Int(v);
+                o[1] = c.num_error("ParseInt", sv, range);
+            }
+        }
+    }),
+    native!("strconv.ParseUint", 3, 2, |c, a, o| {
+        let sv = s(&a[0]);
+        let bits = if a[2].as_int() == 0 {
+            64
+        } else {
+            a[2].as_int()
+        };
+        match parse_uint(sv, a[1].as_int(), bits) {
+            Ok(v) => {
+                o[0] = Value::Int(v as i64);
+                o[1] = Value::Nil;
+            }
+            Err((v, range)) => {
+                o[0] = Value::Int(v as i64);
+                o[1] = c.num_error("ParseUint", sv, range);
+            }
+        }
+    }),
+    native!("strconv.ParseFloat", 2, 2, |c, a, o| {
+        let sv = s(&a[0]);
+        let text = String::from_utf8_lossy(sv);
+        let lower = text.to_ascii_lowercase();
+        let literal_inf = matches!(lower.trim_start_matches(['+', '-']), "inf" | "infinity");
+        match text.parse::<f64>() {
+            Ok(v) if !text.contains('_') => {
+                let v = if a[1].as_int() == 32 {
+                    v as f32 as f64
+                } else {
+                    v
+                };
+                o[0] = fl(v);
+                o[1] = if v.is_infinite() && !literal_inf {
+                    c.num_error("ParseFloat", sv, true)
+                } else {
+                    Value::Nil
+                };
+            }
+            _ => {
+                o[0] = fl(0.0);
+                o[1] = c.num_error("ParseFloat", sv, false);
+            }
+        }
+    }),
+    native!("strconv.ParseBool", 1, 2, |c, a, o| {
+        let v = match s(&a[0]) {
+            b"1" | b"t" | b"T" | b"TRUE" | b"true" | b"True" => Some(true),
+            b"0" | b"f" | b"F" | b"FALSE" | b"false" | b"False" => Some(false),
+            _ => None,
+        };
+        match v {
+            Some(b) => {
+                o[0] = boolean(b);
+                o[1] = Value::Nil;
+            }
+            None => {
+                o[0] = boolean(false);
+                let sv = s(&a[0]).to_vec();
+                o[1] = c.num_error("ParseBool", &sv, false);
+            }
+        }
+    }),
+    native!("strconv.FormatInt", 2, 1, |c, a, o| {
+        o[0] = Value::str(&format_radix(a[0].as_int() as i128, a[1].as_int()));
+    }),
+    native!("strconv.FormatUint", 2, 1, |c, a, o| {
+        o[0] = Value::str(&format_radix(a[0].as_int() as u64 as i128, a[1].as_int()));
+    }),
+    native!("strconv.FormatFloat", 4, 1, |c, a, o| {
+        let verb = char::from_u32(a[1].as_int() as u32).unwrap_or('g');
+        o[0] = Value::str(&crate::fmt::format_float(
+            float_arg(&a[0]),
+            verb,
+            a[2].as_int() as i32,
+            a[3].as_int() as u32,
+        ));
+    }),
+    native!("strconv.FormatBool", 1, 1, |c, a, o| {
+        o[0] = Value::str(if a[0].as_bool() { "true" } else { "false" });
+    }),
+    native!("strconv.Quote", 1, 1, |c, a, o| {
+        o[0] = Value::str(&crate::fmt::quote(s(&a[0])));
+    }),
+    native!("strconv.QuoteRune", 1, 1, |c, a, o| {
+        let r = a[0].as_int();
+        let mut buf = Vec::new();
+        push_rune(
+            &mut buf,
+            if (0..=0x10FFFF).contains(&r) {
+                r as u32
+            } else {
+                0xFFFD
+            },
+        );
+        o[0] = Value::str(&crate::fmt::quote_with(&buf, b'\'', false));
+    }),
+    native!("strconv.ErrSyntax", 0, 1, |c, a, o| {
+        o[0] = Value::iface(
+            builtin::PTR_ERRORS_ERROR_STRING,
+            Value::Ptr(Ptr {
+                obj: ERR_SYNTAX,
+                slot: 0,
+            }),
+        );
+    }),
+    native!("strconv.ErrRange", 0, 1, |c, a, o| {
+        o[0] = Value::iface(
+            builtin::PTR_ERRORS_ERROR_STRING,
+            Value::Ptr(Ptr {
+                obj: ERR_RANGE,
+                slot: 0,
+            }),
+        );
+    }),
+    // --- errors ---
+    native!("errors.New", 1, 1, |c, a, o| {
+        let obj = c.heap.alloc(Object::Slots(vec![a[0].clone()]));
+        o[0] = Value::iface(
+            builtin::PTR_ERRORS_ERROR_STRING,
+            Value::Ptr(Ptr { obj, slot: 0 }),
+        );
+    }),
+    native!("errors.Join", 1, 1, |c, a, o| {
+        let errs: Vec<Value> = c.elems(&a[0]).into_iter().filter(|e| !e.is_nil()).collect();
+        if errs.is_empty() {
+            o[0] = Value::Nil;
+        } else {
+            let list = c.new_slice(errs);
+            let obj = c.heap.alloc(Object::Slots(vec![list]));
+            o[0] = Value::iface(
+                builtin::PTR_ERRORS_JOIN_ERROR,
+                Value::Ptr(Ptr { obj, slot: 0 }),
+            );
+        }
+    }),
+    // --- math ---
+    math1!("math.Sqrt", f64::sqrt),
+    math1!("math.Abs", f64::abs),
+    math1!("math.Floor", f64::floor),
+    math1!("math.Ceil", f64::ceil),
+    math1!("math.Trunc", f64::trunc),
+    math1!("math.Round", f64::round),
+    math1!("math.RoundToEven", f64::round_ties_even),
+    math1!("math.Log", f64::ln),
+    math1!("math.Log2", f64::log2),
+    math1!("math.Log10", f64::log10),
+    math1!("math.Log1p", f64::ln_1p),
+    math1!("math.Exp", f64::exp),
+    math1!("math.Exp2", f64::exp2),
+    math1!("math.Sin", f64::sin),
+    math1!("math.Cos", f64::cos),
+    math1!("math.Tan", f64::tan),
+    math1!("math.Asin", f64::asin),
+    math1!("math.Acos", f64::acos),
+    math1!("math.Atan", f64::atan),
+    math1!("math.Sinh", f64::sinh),
+    math1!("math.Cosh", f64::cosh),
+    math1!("math.Tanh", f64::tanh),
+    math1!("math.Cbrt", f64::cbrt),
+    math2!("math.Pow", f64::powf),
+    math2!("math.Atan2", f64::atan2),
+    math2!("math.Hypot", f64::hypot),
+    math2!("math.Mod", |x, y| x % y),
+    math2!("math.Max", go_max),
+    math2!("math.Min", go_min),
+    math2!("math.Copysign", f64::copysign),
+    math2!("math.Dim", |x, y| if x - y <= 0.0 { 0.0 } else { x - y }),
+    native!("math.Inf", 1, 1, |c, a, o| {
+        o[0] = fl(if a[0].as_int() >= 0 {
+            f64::INFINITY
+        } else {
+            f64::NEG_INFINITY
+        });
+    }),
+    native!("math.NaN", 0, 1, |c, a, o| {
+        o[0] = fl(f64::NAN);
+    }),
+    native!("math.IsNaN", 1, 1, |c, a, o| {
+        o[0] = boolean(float_arg(&a[0]).is_nan());
+    }),
+    native!("math.IsInf", 2, 1, |c, a, o| {
+        let (f, sign) = (float_arg(&a[0]), a[1].as_int());
+        o[0] = boolean((sign >= 0 && f == f64::INFINITY) || (sign <= 0 && f == f64::NEG_INFINITY));
+    }),
+    native!("math.Signbit", 1, 1, |c, a, o| {
+        o[0] = boolean(float_arg(&a[0]).is_sign_negative());
+    }),
+    native!("math.Float64bits", 1, 1, |c, a, o| {
+        o[0] = Value::Int(float_arg(&a[0]).to_bits() as i64);
+    }),
+    native!("math.Float64frombits", 1, 1, |c, a, o| {
+        o[0] = fl(f64::from_bits(a[0].as_int() as u64));
+    }),
+    // --- unicode, unicode/utf8 ---
+    rune_pred!("unicode.IsUpper", char::is_uppercase),
+    rune_pred!("unicode.IsLower", char::is_lowercase),
+    rune_pred!("unicode.IsLetter", char::is_alphabetic),
+    rune_pred!("unicode.IsDigit", |c| c.is_ascii_digit()
+        || ('\u{660}'..='\u{669}').contains(&c)),
+    rune_pred!("unicode.IsNumber", char::is_numeric),
+    rune_pred!("unicode.IsSpace", |c| is_go_space(c as u32)),
+    rune_pred!("unicode.IsPunct", |c| c.is_ascii_punctuation()
+        && !matches!(
+            c,
+            '$' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~'
+        )),
+    native!("unicode.ToUpper", 1, 1, |c, a, o| {
+        let r = u32::try_from(a[0].as_int()).ok().and_then(char::from_u32);
+        o[0] = Value::Int(r.map_or(a[0].as_int(), |ch| {
+            ch.to_uppercase().next().unwrap_or(ch) as i64
+        }));
+    }),
+    native!("unicode.ToLower", 1, 1, |c, a, o| {
+        let r = u32::try_from(a[0].as_int()).ok().and_then(char::from_u32);
+        o[0] = Value::Int(r.map_or(a[0].as_int(), |ch| {
+            ch.to_lowercase().next().unwrap_or(ch) as i64
+        }));
+    }),
+    native!("utf8.RuneCountInString", 1, 1, |c, a, o| {
+        o[0] = Value::Int(runes(s(&a[0])).len() as i64);
+    }),
+    native!("utf8.RuneLen", 1, 1, |c, a, o| {
+        let r = a[0].as_int();
+        o[0] = Value::Int(match r {
+            0..=0x7F => 1,
+            0x80..=0x7FF => 2,
+            0xD800..=0xDFFF => -1,
+            0x800..=0xFFFF => 3,
+            0x10000..=0x10FFFF => 4,
+            _ => -1,
+        });
+    }),
+    native!("utf8.ValidString", 1, 1, |c, a, o| {
+        o[0] = boolean(std::str::from_utf8(s(&a[0])).is_ok());
+    }),
+    native!("utf8.DecodeRuneInString", 1, 2, |c, a, o| {
+        let (r, w) = crate::interp::decode_rune(s(&a[0]));
+        o[0] = Value::Int(r as i64);
+        o[1] = Value::Int(w as i64);
+    }),
+    // --- sort, slices (slices of scalars) ---
+    native!("sort.Ints", 1, 0, |c, a, o| {
+        let mut v = c.elems(&a[0]);
+        v.sort_by(cmp_values);
+        c.set_elems(&a[0], v);
+    }),
+    native!("sort.Strings", 1, 0, |c, a, o| {
+        let mut v = c.elems(&a[0]);
+        v.sort_by(cmp_values);
+        c.set_elems(&a[0], v);
+    }),
+    native!("sort.Float64s", 1, 0, |c, a, o| {
+        let mut v = c.elems(&a[0]);
+        v.sort_by(cmp_values);
+        c.set_elems(&a[0], v);
+    }),
+    native!("slices.Sort", 1, 0, |c, a, o| {
+        let mut v = c.elems(&a[0]);
+        v.sort_by(cmp_values);
+        c.set_elems(&a[0], v);
+    }),
+    native!("slices.Reverse", 1, 0, |c, a, o| {
+        let mut v = c.elems(&a[0]);
+        v.reverse();
+        c.set_elems(&a[0], v);
+    }),
+    native!("slices.Contains", 2, 1, |c, a, o| {
+        let v = c.elems(&a[0]);
+        o[0] = boolean(
+            v.iter()
+                .any(|x| crate::value::go_equal(x, &a[1], c.types).unwrap_or(false)),
+        );
+    }),
+    native!("slices.Index", 2, 1, |c, a, o| {
+        let v = c.elems(&a[0]);
+        o[0] = Value::Int(
+            v.iter()
+                .position(|x| crate::value::go_equal(x, &a[1], c.types).unwrap_or(false))
+                .map_or(-1, |i| i as i64),
+        );
+    }),
+    native!("sort.IntsAreSorted", 1, 1, |c, a, o| {
+        let v = c.elems(&a[0]);
+        o[0] = boolean(
+            v.windows(2)
+                .all(|w| cmp_values(&w[0], &w[1]) != std::cmp::Ordering::Greater),
+        );
+    }),
+    native!("sort.SearchInts", 2, 1, |c, a, o| {
+        let v = c.elems(&a[0]);
+        o[0] = Value::Int(v.partition_point(|x| x.as_int() < a[1].as_int()) as i64);
+    }),
+    // --- time ---
+    native!("time.Duration.Seconds", 1, 1, |c, a, o| {
+        let d = a[0].as_int();
+        o[0] = fl((d / 1_000_000_000) as f64 + (d % 1_000_000_000) as f64 / 1e9);
+    }),
+    native!("time.Duration.Milliseconds", 1, 1, |c, a, o| {
+        o[0] = Value::Int(a[0].as_int() / 1_000_000);
+    }),
+    native!("time.Duration.Microseconds", 1, 1, |c, a, o| {
+        o[0] = Value::Int(a[0].as_int() / 1_000);
+    }),
+    native!("time.Duration.Minutes", 1, 1, |c, a, o| {
+        let d = a[0].as_int();
+        o[0] = fl((d / 60_000_000_000) as f64 + (d % 60_000_000_000) as f64 / 6e10);
+    }),
+    native!("time.Duration.Hours", 1, 1, |c, a, o| {
+        let d = a[0].as_int();
+        o[0] = fl((d / 3_600_000_000_000) as f64 + (d % 3_600_000_000_000) as f64 / 3.6e12);
+    }),
+    native!("time.Duration.String", 1, 1, |c, a, o| {
+        o[0] = Value::str(&crate::fmt::duration_string(a[0].as_int()));
+    }),
+];
+
+fn replace(hay: &[u8], old: &[u8], new: &[u8], n: i64) -> Vec<u8> {
+    if n == 0 || (old == new) {
+        return hay.to_vec();
+    }
+    let mut out = Vec::with_capacity(hay.len());
+    let mut done = 0i64;
+    if old.is_empty() {
+        // Insert `new` before every rune and at the end.
+        let rs = runes(hay);
+        for (_, i, w) in &rs {
+            if n < 0 || done < n {
+                out.extend_from_slice(new);
+                done += 1;
+            }
+            out.extend_from_slice(&hay[*i..i + w]);
+        }
+        if n < 0 || done < n {
+            out.extend_from_slice(new);
+        }
+        return out;
+    }
+    let mut rest = hay;
+    while n < 0 || done < n {
+        let i = index_of(rest, old);
+        if i < 0 {
+            break;
+        }
+        out.extend_from_slice(&rest[..i as usize]);
+        out.extend_from_slice(new);
+        rest = &rest[i as usize + old.len()..];
+        done += 1;
+    }
+    out.extend_from_slice(rest);
+    out
+}
+
+fn format_radix(v: i128, base: i64) -> String {
+    if !(2..=36).contains(&base) {
+        return String::new();
+    }
+    let neg = v < 0;
+    let mut u = v.unsigned_abs();
+    let mut digits = Vec::new();
+    loop {
+        let d = (u % base as u128) as u8;
+        digits.push(if d < 10 { b'0' + d } else { b'a' + d - 10 });
+        u /= base as u128;
+        if u == 0 {
+            break;
+        }
+    }
+    if neg {
+        digits.push(b'-');
+    }
+    digits.reverse();
+    String::from_utf8(digits).unwrap_or_default()
+}

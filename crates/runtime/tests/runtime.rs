@@ -1,0 +1,481 @@
+//! Integration tests of the runtime: hand-built programs stepped to completion with invariants checked
+//! after every step; event traces, outputs and endings compared with Go 1.23's behaviour.
+
+mod common;
+
+use common::*;
+use runtime::program::{Instr, Program, RtCode};
+use runtime::types::builtin;
+use runtime::{Config, Event, PolicyConfig, Runtime, Status};
+
+fn config(processors: u32, seed: u64) -> Config {
+    Config {
+        processors,
+        policy: PolicyConfig::GoLike { seed },
+        ..Config::default()
+    }
+}
+
+/// Steps to the end, checking invariants after every step; returns the events.
+fn run_checked(program: Program, cfg: Config) -> (Runtime, Vec<Event>) {
+    let mut rt = Runtime::new(program, cfg).expect("loads");
+    let mut events = Vec::new();
+    rt.check_invariants();
+    for _ in 0..1_000_000 {
+        if !rt.status().is_running() {
+            break;
+        }
+        let step = rt.step();
+        rt.check_invariants();
+        events.extend(step.events);
+    }
+    (rt, events)
+}
+
+fn stdout(rt: &Runtime) -> String {
+    String::from_utf8_lossy(rt.stdout()).into_owned()
+}
+fn stderr(rt: &Runtime) -> String {
+    String::from_utf8_lossy(rt.stderr()).into_owned()
+}
+
+#[test]
+fn ping_pong_runs_to_completion() {
+    for procs in [1, 2, 4] {
+        let (rt, _) = run_checked(ping_pong(10), config(procs, 1));
+        assert_eq!(
+            rt.status(),
+            &Status::Exited { code: 0 },
+            "procs {procs}: {}",
+            stderr(&rt)
+        );
+        assert_eq!(stdout(&rt), "10\n");
+    }
+}
+
+#[test]
+fn spawn_and_wait_sums() {
+    for procs in [1, 3] {
+        let (rt, _) = run_checked(spawn_and_wait(20), config(procs, 7));
+        assert_eq!(rt.status(), &Status::Exited { code: 0 }, "{}", stderr(&rt));
+        assert_eq!(stdout(&rt), "190\n");
+    }
+}
+
+fn trace(events: &[Event]) -> String {
+    events.iter().map(|e| format!("{e}\n")).collect()
+}
+
+/// `for i := 0; i < 3; i++ { go func(i int) { println(i) }(i) }; time.Sleep(1ms)`
+fn spawn_three() -> Program {
+    program(|b, main| {
+        let f_id = b.declare_func("main.main.func1", 1, &[]);
+        {
+            let mut f = b.func(f_id);
+            f.line(9);
+            let i = f.param(0);
+            f.print_int(i);
+            f.ret(&[]);
+            f.finish();
+        }
+        let mut f = b.func(main);
+        f.line(8);
+        let n = f.int(3);
+        f.repeat(n, |f, i| f.go(f_id, &[i]));
+        f.line(11);
+        f.sleep_ms(1);
+        f.ret(&[]);
+        f.finish();
+    })
+}
+
+#[test]
+fn new_goroutines_go_to_runnext_like_go() {
+    let (rt, events) = run_checked(spawn_three(), config(1, 0));
+    // Go 1.23, GOMAXPROCS=1 prints 2 0 1 (the last created is in runnext).
+    assert_eq!(stdout(&rt), "2\n0\n1\n");
+    expect_test::expect![[r#"
+        P0 runs G1 from runnext
+        G1 created G5 running main.main.func1 (line 8)
+        G5 readied into P0 runnext
+        G1 created G6 running main.main.func1 (line 8)
+        G6 readied into P0 runnext, kicking G5 to the local queue tail
+        G1 created G7 running main.main.func1 (line 8)
+        G7 readied into P0 runnext, kicking G6 to the local queue tail
+        timer 0 set for 2009-11-10 23:00:00.001 +0000 UTC
+        G1 parked (sleep) until timer 0 fires
+        P0 runs G7 from runnext
+        stdout: "2\n"
+        G7 exited
+        P0 runs G5 from its local queue
+        stdout: "0\n"
+        G5 exited
+        P0 runs G6 from its local queue
+        stdout: "1\n"
+        G6 exited
+        P0 found no work and went idle
+        nothing can run: clock jumped 1ms to 2009-11-10 23:00:00.001 +0000 UTC
+        M0 started to run P0
+        timer 0 fired
+        G1 readied into P0 runnext
+        P0 runs G1 from runnext
+        program exited with code 0
+    "#]]
+    .assert_eq(&trace(&events));
+}
+
+/// main: ch := make(chan int); <-ch
+fn deadlock_recv() -> Program {
+    program(|b, main| {
+        let ct = chan_int(b);
+        let mut f = b.func(main);
+        f.line(6);
+        let ch = f.make_chan(ct, 0);
+        f.line(7);
+        f.recv(ch);
+        f.ret(&[]);
+        f.finish();
+    })
+}
+
+#[test]
+fn deadlock_is_reported_as_go_does() {
+    let (rt, _) = run_checked(deadlock_recv(), config(1, 0));
+    assert_eq!(rt.status(), &Status::Deadlocked);
+    assert_eq!(rt.status().exit_code(), Some(2));
+    expect_test::expect![[r#"
+        fatal error: all goroutines are asleep - deadlock!
+
+        goroutine 1 [chan receive]:
+        main.main()
+        	main.go:7 +0x0
+    "#]]
+    .assert_eq(&stderr(&rt));
+}
+
+/// Receivers then senders blocked on one channel; close releases them in gList stack order.
+fn close_releases() -> Program {
+    program(|b, main| {
+        let ct = chan_int(b);
+        let recv = b.declare_func("main.receiver", 2, &[]);
+        {
+            let mut f = b.func(recv);
+            f.line(5);
+            let (ch, i) = (f.param(0), f.param(1));
+            let v = f.rt(RtCode::ChanRecv2, &[ch], builtin::INT);
+            f.print_str_int("r", i);
+            let _ = v;
+            f.ret(&[]);
+            f.finish();
+        }
+        let mut f = b.func(main);
+        f.line(10);
+        let ch = f.make_chan(ct, 0);
+        let n = f.int(3);
+        f.repeat(n, |f, i| f.go(recv, &[ch, i]));
+        f.sleep_ms(1);
+        f.close(ch);
+        f.sleep_ms(1);
+        f.ret(&[]);
+        f.finish();
+    })
+}
+
+#[test]
+fn close_wakes_receivers_in_reverse_order() {
+    let (rt, _) = run_checked(close_releases(), config(1, 0));
+    // Go 1.23 (probe t2.go): r 2, r 1, r 0.
+    assert_eq!(stdout(&rt), "r 2\nr 1\nr 0\n");
+}
+
+#[test]
+fn unlock_of_unlocked_mutex_is_fatal() {
+    let p = program(|b, main| {
+        let mut f = b.func(main);
+        f.line(4);
+        let mu = f.new_sync();
+        f.rt(RtCode::MutexUnlock, &[mu], builtin::INT);
+        f.ret(&[]);
+        f.finish();
+    });
+    let (rt, _) = run_checked(p, config(1, 0));
+    assert_eq!(
+        rt.status(),
+        &Status::Fatal {
+            message: "sync: unlock of unlocked mutex".into()
+        }
+    );
+    assert!(
+        stderr(&rt)
+            .starts_with("fatal error: sync: unlock of unlocked mutex\n\ngoroutine 1 [running]:\n"),
+        "{}",
+        stderr(&rt)
+    );
+}
+
+#[test]
+fn negative_waitgroup_counter_panics() {
+    let p = program(|b, main| {
+        let mut f = b.func(main);
+        f.line(4);
+        let wg = f.new_sync();
+        f.rt(RtCode::WaitGroupDone, &[wg], builtin::INT);
+        f.ret(&[]);
+        f.finish();
+    });
+    let (rt, _) = run_checked(p, config(1, 0));
+    assert!(matches!(rt.status(), Status::Panicked { .. }));
+    expect_test::expect![[r#"
+        panic: sync: negative WaitGroup counter
+
+        goroutine 1 [running]:
+        main.main()
+        	main.go:4 +0x0
+    "#]]
+    .assert_eq(&stderr(&rt));
+}
+
+#[test]
+fn main_returning_exits_zero_with_blocked_goroutines() {
+    let p = program(|b, main| {
+        let ct = chan_int(b);
+        let blocked = b.declare_func("main.leak", 1, &[]);
+        {
+            let mut f = b.func(blocked);
+            f.line(5);
+            let ch = f.param(0);
+            f.recv(ch);
+            f.ret(&[]);
+            f.finish();
+        }
+        let mut f = b.func(main);
+        f.line(9);
+        let ch = f.make_chan(ct, 0);
+        f.go(blocked, &[ch]);
+        f.sleep_ms(1);
+        let n = f.rt(RtCode::NumGoroutine, &[], builtin::INT);
+        f.print_int(n);
+        f.ret(&[]);
+        f.finish();
+    });
+    let (rt, _) = run_checked(p, config(1, 0));
+    assert_eq!(rt.status(), &Status::Exited { code: 0 });
+    assert_eq!(stdout(&rt), "2\n");
+}
+
+#[test]
+fn goexit_from_main_with_nothing_left_is_fatal() {
+    let p = program(|b, main| {
+        let mut f = b.func(main);
+        f.emit(Instr::Goexit);
+        f.ret(&[]);
+        f.finish();
+    });
+    let (rt, _) = run_checked(p, config(1, 0));
+    assert_eq!(
+        stderr(&rt),
+        "fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n"
+    );
+    assert_eq!(rt.status().exit_code(), Some(2));
+}
+
+#[test]
+fn empty_select_blocks_forever() {
+    let p = program(|b, main| {
+        let mut f = b.func(main);
+        f.line(3);
+        f.select(&[], false);
+        f.ret(&[]);
+        f.finish();
+    });
+    let (rt, _) = run_checked(p, config(1, 0));
+    assert!(
+        stderr(&rt).contains("goroutine 1 [select (no cases)]:\n"),
+        "{}",
+        stderr(&rt)
+    );
+}
+
+/// Three workers block sending on an unbuffered channel nobody reads; one more waits on a channel main
+/// still holds while it sleeps.
+fn leaky() -> Program {
+    program(|b, main| {
+        let ct = chan_int(b);
+        let worker = b.declare_func("main.worker", 2, &[]);
+        {
+            let mut f = b.func(worker);
+            f.line(6);
+            let (ch, i) = (f.param(0), f.param(1));
+            f.send(ch, i);
+            f.ret(&[]);
+            f.finish();
+        }
+        let spawn = b.declare_func("main.spawn", 0, &[]);
+        {
+            let mut f = b.func(spawn);
+            f.line(12);
+            let ch = f.make_chan(ct, 0);
+            let n = f.int(3);
+            f.repeat(n, |f, i| f.go(worker, &[ch, i]));
+            f.ret(&[]);
+            f.finish();
+        }
+        let mut f = b.func(main);
+        f.line(13);
+        f.call(spawn, &[]);
+        let held = f.make_chan(ct, 0);
+        let one = f.int(1);
+        f.line(14);
+        f.go(worker, &[held, one]);
+        f.line(15);
+        f.sleep_ms(5);
+        f.recv(held);
+        f.ret(&[]);
+        f.finish();
+    })
+}
+
+#[test]
+fn leak_report_groups_and_judges_reachability() {
+    let mut rt = Runtime::new(leaky(), config(1, 0)).unwrap();
+    // Run until main sleeps and everything else has blocked.
+    while rt.now_ns() == runtime::time::FAKETIME_START_NS && rt.status().is_running() {
+        let before = rt.snapshot();
+        if before.goroutines.iter().all(|g| g.status == "waiting") && before.goroutines.len() == 5 {
+            break;
+        }
+        rt.step();
+        rt.check_invariants();
+    }
+    expect_test::expect![[r#"
+        goroutine profile: total 5 blocked
+        3 @ [chan send] on chan 0 (goroutines 5, 6, 7)
+        #	main.worker	main.go:6
+        #	created by main.spawn in goroutine 1 at main.go:12
+        #	nothing can ever wake it: no live goroutine or timer can reach chan 0
+
+        1 @ [sleep] on timer 0 (goroutines 1)
+        #	time.Sleep	/usr/lib/go-1.23/src/runtime/time.go:300
+        #	main.main	main.go:15
+        #	created by main.main
+        #	may still be woken: a live goroutine or timer can reach timer 0
+
+        1 @ [chan send] on chan 1 (goroutines 8)
+        #	main.worker	main.go:6
+        #	created by main.main in goroutine 1 at main.go:14
+        #	may still be woken: a live goroutine or timer can reach chan 1
+
+    "#]]
+    .assert_eq(&rt.leak_report().to_string());
+    rt.run_to_end();
+    let report = rt.leak_report();
+    assert_eq!(rt.status(), &Status::Exited { code: 0 });
+    assert_eq!((report.total, report.leaked()), (3, 3));
+}
+
+#[test]
+fn select_order_depends_on_seed_and_replays_from_the_schedule() {
+    let mut outputs = std::collections::BTreeSet::new();
+    for seed in 0..8 {
+        let (rt, _) = run_checked(select_two(6), config(1, seed));
+        assert_eq!(rt.status(), &Status::Exited { code: 0 });
+        let out = stdout(&rt);
+        assert_eq!(out.lines().filter(|l| *l == "0").count(), 6);
+        outputs.insert(out.clone());
+        // Replaying the recorded schedule reproduces the run exactly.
+        let schedule = rt.schedule();
+        let encoded = schedule.encode();
+        assert!(encoded.len() < 20, "{encoded}");
+        let replay = Config { policy: PolicyConfig::Replay(runtime::Schedule::decode(&encoded).unwrap()), ..config(1, 99) };
+        let (again, _) = run_checked(select_two(6), replay);
+        assert_eq!(stdout(&again), out);
+        assert_eq!(again.snapshot(), rt.snapshot());
+    }
+    assert!(outputs.len() > 1, "select's poll order must vary with the seed");
+}
+
+#[test]
+fn manual_choice_picks_the_select_case_and_forks_replay() {
+    use runtime::{ChoiceKind, History};
+    let cfg = Config { policy: PolicyConfig::Manual { seed: 3 }, ..Config::default() };
+    let mut h = History::new(Runtime::new(select_two(3), cfg.clone()).unwrap());
+    // Step until main's first select has both cases ready, then fork choosing case 1 (the second ready).
+    let mut fork_at = None;
+    while h.current().status().is_running() {
+        let snap = h.current().snapshot();
+        let both_ready = snap.channels.iter().filter(|c| c.qcount > 0).count() == 2;
+        let main_runs = snap.processors[0].running == Some(runtime::GoroutineId(1));
+        if both_ready && main_runs && fork_at.is_none() {
+            // Dry run on a clone to see what Go's pick would be, then choose the other ready case.
+            let mut probe = h.current().clone();
+            let chosen = probe.step().events.iter().find_map(|e| match e {
+                Event::SelectChose { case: Some(c), .. } => Some(*c),
+                _ => None,
+            });
+            let Some(chosen) = chosen else {
+                h.step();
+                continue;
+            };
+            fork_at = Some(h.current().steps());
+            let step = h.fork(&[(ChoiceKind::SelectCase, 1 - chosen)]);
+            assert!(step.events.contains(&Event::SelectChose { goroutine: runtime::GoroutineId(1), case: Some(1 - chosen) }));
+            break;
+        }
+        h.step();
+    }
+    let fork_at = fork_at.expect("both cases were ready at some point");
+    while h.current().status().is_running() {
+        h.step();
+    }
+    let forked = h.current().clone();
+    assert!(!forked.schedule().overrides.is_empty(), "the manual choice is recorded");
+    // The recorded schedule replays the forked run.
+    let replay = Config { policy: PolicyConfig::Replay(forked.schedule()), ..cfg };
+    let (again, _) = run_checked(select_two(3), replay);
+    assert_eq!(again.stdout(), forked.stdout());
+    // Seeking back before the fork and forward again stays on the forked timeline.
+    h.seek(fork_at).unwrap();
+    h.seek(forked.steps()).unwrap();
+    assert_eq!(h.current().snapshot(), forked.snapshot());
+}
+
+#[test]
+fn seeking_back_equals_a_fresh_replay() {
+    // Property: for many targets, seek(k) gives the same state as a fresh run of k steps.
+    for (procs, seed) in [(1, 5), (2, 11), (4, 2)] {
+        let cfg = Config { policy: PolicyConfig::Random { seed }, ..config(procs, seed) };
+        let mut h = runtime::History::new(Runtime::new(select_two(40), cfg.clone()).unwrap());
+        while h.current().status().is_running() {
+            h.step();
+            h.current().check_invariants();
+        }
+        let end = h.current().steps();
+        let mut rng = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        for _ in 0..25 {
+            rng = rng.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let k = (rng >> 33) % (end + 1);
+            h.seek(k).unwrap();
+            let mut fresh = Runtime::new(select_two(40), cfg.clone()).unwrap();
+            fresh.run(runtime::Fuel { steps: k });
+            assert_eq!(h.current().snapshot(), fresh.snapshot(), "procs {procs} seed {seed} step {k}");
+        }
+    }
+}
+
+#[test]
+fn buffered_pipe_and_contended_mutex_finish_on_many_processors() {
+    for procs in [1, 2, 4] {
+        let (rt, _) = run_checked(buffered_pipe(100), config(procs, 3));
+        assert_eq!(stdout(&rt), "4950\n", "{}", stderr(&rt));
+        let (rt, events) = run_checked(contended_mutex(4, 5), config(procs, 3));
+        assert_eq!(stdout(&rt), "20\n", "procs {procs}: {}", stderr(&rt));
+        let parked_on_mutex = events
+            .iter()
+            .filter(|e| matches!(e, Event::Parked { reason: runtime::goroutine::WaitReason::SyncMutexLock, .. }))
+            .count();
+        assert!(parked_on_mutex > 0, "Gosched inside the critical section makes others block on the mutex");
+        if procs > 1 {
+            assert!(events.iter().any(|e| matches!(e, Event::Stolen { .. })), "idle Ps steal work");
+        }
+    }
+}
