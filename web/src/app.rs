@@ -1,56 +1,181 @@
-//! The root component: an editor with a Go program, Run, and what the runtime produced.
+//! The root component: owns the [`Playback`] state, turns clicks, keys and timers into [`Action`]s, and
+//! renders the views (crate::view) from the playback's snapshot and events.
 //!
-//! This is the shell of the visualizer: it compiles the program with the real `compiler` and runs it on
-//! the real `runtime`, both compiled to WASM, and shows the output, the status and the step count.
+//! Timers exist only while needed: a gloo `Interval` while playing, and a zero-delay `Timeout` per chunk
+//! while running to the end (chunk sizes adapt so that one chunk takes about 12 ms, so the tab never
+//! freezes). Keyboard shortcuts are handled by one document-level listener.
 
+use gloo_timers::callback::{Interval, Timeout};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::run::{RunResult, EXAMPLE};
+use crate::examples::EXAMPLES;
+use crate::playback::{Action, Mode, Playback};
 
-#[function_component(App)]
-pub fn app() -> Html {
-    let source = use_state(|| EXAMPLE.to_string());
-    let result = use_state(|| None::<RunResult>);
+/// Target wall time of one run-to-end chunk, in milliseconds.
+const CHUNK_MS: f64 = 12.0;
 
-    let on_input = {
-        let source = source.clone();
-        Callback::from(move |e: InputEvent| {
-            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-            source.set(area.value());
-        })
-    };
-    let on_run = {
-        let source = source.clone();
-        let result = result.clone();
-        Callback::from(move |_: MouseEvent| {
-            result.set(Some(crate::run::run(&source)));
-        })
-    };
+/// Messages of the root component.
+pub enum Msg {
+    /// A playback action.
+    Do(Action),
+    /// The run-to-end timer fired.
+    Chunk,
+    /// Shows or hides the shortcuts dialog (None: toggle).
+    Help(Option<bool>),
+    /// A key pressed outside text fields.
+    Key(String),
+}
 
-    html! {
-        <main id="app">
-            <header>
-                <h1>{ "Goroscope" }</h1>
-                <span id="runtime-version">{ format!("runtime {}", runtime::VERSION) }</span>
-            </header>
-            <section class="editor">
-                <label for="source">{ "Go program" }</label>
-                <textarea id="source" spellcheck="false" value={(*source).clone()} oninput={on_input} />
-                <button id="run" onclick={on_run}>{ "Run" }</button>
-            </section>
-            <section class="result" aria-live="polite">
-                { match &*result {
-                    None => html! { <p class="hint">{ "Press Run to compile and run the program on the modelled Go runtime." }</p> },
-                    Some(r) => html! {
-                        <>
-                            <p id="status">{ &r.status }</p>
-                            <p id="steps">{ format!("{} steps, {} goroutines created", r.steps, r.goroutines) }</p>
-                            <pre id="stdout">{ &r.stdout }</pre>
-                            <pre id="stderr">{ &r.stderr }</pre>
-                        </>
-                    },
-                } }
-            </section>
-        </main>
+pub struct App {
+    playback: Playback,
+    play_timer: Option<(Interval, (u32, u64))>,
+    chunk_timer: Option<Timeout>,
+    chunk_steps: u64,
+    help: bool,
+    _keys: Option<Closure<dyn FnMut(web_sys::KeyboardEvent)>>,
+}
+
+impl Component for App {
+    type Message = Msg;
+    type Properties = ();
+
+    fn create(_ctx: &Context<Self>) -> Self {
+        let mut playback = Playback::new(EXAMPLES[0].source);
+        playback.update(Action::Load);
+        App {
+            playback,
+            play_timer: None,
+            chunk_timer: None,
+            chunk_steps: 256,
+            help: false,
+            _keys: None,
+        }
+    }
+
+    fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
+        match msg {
+            Msg::Do(action) => self.playback.update(action),
+            Msg::Chunk => {
+                self.chunk_timer = None;
+                let start = js_sys::Date::now();
+                self.playback.update(Action::RunChunk {
+                    max_steps: self.chunk_steps,
+                });
+                let took = js_sys::Date::now() - start;
+                if took < CHUNK_MS / 2.0 {
+                    self.chunk_steps = (self.chunk_steps * 2).min(1 << 20);
+                } else if took > CHUNK_MS * 2.0 {
+                    self.chunk_steps = (self.chunk_steps / 2).max(16);
+                }
+            }
+            Msg::Help(show) => self.help = show.unwrap_or(!self.help),
+            Msg::Key(key) => {
+                let action = match key.as_str() {
+                    " " | "k" => Some(Action::TogglePlay),
+                    "ArrowRight" | "l" => Some(Action::Step),
+                    "ArrowLeft" | "j" => Some(Action::StepBack),
+                    "Home" => Some(Action::Seek(0)),
+                    "End" => self.playback.loaded().map(|l| Action::Seek(l.furthest())),
+                    "r" => Some(Action::RunToEnd),
+                    "0" => Some(Action::Load),
+                    "?" => {
+                        self.help = !self.help;
+                        None
+                    }
+                    "Escape" => {
+                        self.help = false;
+                        Some(Action::Dismiss)
+                    }
+                    _ => return false,
+                };
+                if let Some(action) = action {
+                    self.playback.update(action);
+                }
+            }
+        }
+        self.sync_timers(ctx);
+        true
+    }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        crate::view::page(&self.playback, self.help, ctx.link())
+    }
+
+    fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
+        if !first_render {
+            return;
+        }
+        let link = ctx.link().clone();
+        let on_key =
+            Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
+                if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                    return;
+                }
+                let key = e.key();
+                let tag = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .map(|el| el.tag_name().to_ascii_lowercase())
+                    .unwrap_or_default();
+                // Text fields and menus keep their keys; buttons keep space and Enter.
+                if matches!(tag.as_str(), "textarea" | "input" | "select") && key != "Escape" {
+                    return;
+                }
+                if tag == "button" && (key == " " || key == "Enter") {
+                    return;
+                }
+                let handled = [
+                    " ",
+                    "k",
+                    "ArrowRight",
+                    "l",
+                    "ArrowLeft",
+                    "j",
+                    "Home",
+                    "End",
+                    "r",
+                    "0",
+                    "?",
+                    "Escape",
+                ];
+                if handled.contains(&key.as_str()) {
+                    e.prevent_default();
+                    link.send_message(Msg::Key(key));
+                }
+            });
+        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+            let _ =
+                doc.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
+        }
+        self._keys = Some(on_key);
+    }
+}
+
+impl App {
+    /// Starts or stops the play and chunk timers to match the playback's mode and speed.
+    fn sync_timers(&mut self, ctx: &Context<Self>) {
+        match self.playback.mode {
+            Mode::Playing => {
+                let plan = self.playback.tick_plan();
+                if self.play_timer.as_ref().map(|(_, p)| *p) != Some(plan) {
+                    let link = ctx.link().clone();
+                    let timer =
+                        Interval::new(plan.0, move || link.send_message(Msg::Do(Action::Tick)));
+                    self.play_timer = Some((timer, plan));
+                }
+            }
+            _ => self.play_timer = None,
+        }
+        match self.playback.mode {
+            Mode::RunningToEnd => {
+                if self.chunk_timer.is_none() {
+                    let link = ctx.link().clone();
+                    self.chunk_timer = Some(Timeout::new(0, move || link.send_message(Msg::Chunk)));
+                }
+            }
+            _ => self.chunk_timer = None,
+        }
     }
 }

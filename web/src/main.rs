@@ -1,11 +1,17 @@
-//! Entry point of the Goroscope web app. The app itself exists only on wasm32;
-//! natively this binary just says so, which keeps `cargo test --workspace` free of Yew.
+//! Entry point of the Goroscope web app. The app itself exists only on wasm32; natively this binary just
+//! says so, which keeps `cargo test --workspace` free of Yew while the pure logic (playback, highlighting,
+//! examples) is compiled and tested natively.
 
 #[cfg(target_arch = "wasm32")]
 mod app;
-// Pure logic: compiled natively too, so its tests run with `cargo test`.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod run;
+mod examples;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod highlight;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod playback;
+#[cfg(target_arch = "wasm32")]
+mod view;
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -1,6 +1,8 @@
-//! Project chores: `cargo xtask tidy` checks repository-wide conventions.
-//!
-//! The same checks run as a test (`cargo test -p xtask`), so CI enforces them.
+//! Project chores: `cargo xtask tidy` checks repository-wide conventions (the same checks run as a
+//! test, `cargo test -p xtask`, so CI enforces them); `cargo xtask bench` compares the CLI with real Go
+//! on the concurrency benchmarks in tests/bench/.
+
+mod bench;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -20,8 +22,15 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         }
+        Some("bench") => match bench::run(&workspace_root(), &args[1..]) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("bench: {e}");
+                ExitCode::FAILURE
+            }
+        },
         _ => {
-            eprintln!("usage: cargo xtask tidy");
+            eprintln!("usage: cargo xtask tidy | cargo xtask bench [NAME...]");
             ExitCode::from(2)
         }
     }

@@ -1,6 +1,13 @@
-//! Development helper: type-checks each file given and prints gc-style diagnostics.
+//! Development helper: type-checks each file given and prints gc-style diagnostics
+//! (`--all` reports every error, like gc -e).
 fn main() {
-    for path in std::env::args().skip(1) {
+    let mut all = false;
+    for arg in std::env::args().skip(1) {
+        if arg == "--all" {
+            all = true;
+            continue;
+        }
+        let path = arg;
         let Ok(src) = std::fs::read_to_string(&path) else {
             continue;
         };
@@ -9,7 +16,12 @@ fn main() {
             .and_then(|n| n.to_str())
             .unwrap_or("prog.go")
             .to_string();
-        match compiler::check(&name, &src) {
+        let limit = if all {
+            usize::MAX
+        } else {
+            compiler::diagnostic::ERRORS_MAX
+        };
+        match compiler::check::check_with_limit(&name, &src, limit) {
             Ok(_) => println!("{path}: ok"),
             Err(diags) => {
                 for d in diags {

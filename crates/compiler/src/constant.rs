@@ -199,3 +199,98 @@ pub fn unary(
         _ => Err(ConstError::Invalid),
     }
 }
+
+/// An exact rational `numerator / denominator` (denominator > 0, reduced), used to fold
+/// untyped float constants exactly as Go does (`0.1 + 0.2 == 0.3` holds for constants).
+pub type Rat = (i128, i128);
+
+fn gcd(mut a: i128, mut b: i128) -> i128 {
+    a = a.abs();
+    b = b.abs();
+    while b != 0 {
+        let t = a % b;
+        a = b;
+        b = t;
+    }
+    a.max(1)
+}
+
+/// Normalizes a rational; `None` if the denominator is zero.
+pub fn rat_norm(n: i128, d: i128) -> Option<Rat> {
+    if d == 0 {
+        return None;
+    }
+    let g = gcd(n, d);
+    let (n, d) = (n / g, d / g);
+    if d < 0 {
+        Some((n.checked_neg()?, d.checked_neg()?))
+    } else {
+        Some((n, d))
+    }
+}
+
+/// The exact value of a decimal floating-point literal (`0.1`, `1.5e-3`, `2.`), if it fits.
+pub fn rat_from_decimal(lit: &str) -> Option<Rat> {
+    let clean: String = lit
+        .chars()
+        .filter(|&c| c != '_')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if clean.starts_with("0x") {
+        return None;
+    }
+    let (mant, exp) = match clean.split_once('e') {
+        Some((m, e)) => (m.to_string(), e.parse::<i32>().ok()?),
+        None => (clean.clone(), 0),
+    };
+    let (ip, fp) = mant.split_once('.').unwrap_or((mant.as_str(), ""));
+    let digits = format!("{ip}{fp}");
+    let mut n: i128 = if digits.is_empty() {
+        0
+    } else {
+        digits.parse().ok()?
+    };
+    let mut d: i128 = 1;
+    let scale = exp - fp.len() as i32;
+    if scale >= 0 {
+        for _ in 0..scale {
+            n = n.checked_mul(10)?;
+        }
+    } else {
+        for _ in 0..(-scale) {
+            d = d.checked_mul(10)?;
+        }
+    }
+    rat_norm(n, d)
+}
+
+/// `a op b` for + - * / (exactly), or `None` on overflow or another operator.
+pub fn rat_op(op: Operator, a: Rat, b: Rat) -> Option<Rat> {
+    let (an, ad) = a;
+    let (bn, bd) = b;
+    match op {
+        Operator::Add | Operator::Sub => {
+            let l = an.checked_mul(bd)?;
+            let r = bn.checked_mul(ad)?;
+            let n = if op == Operator::Add {
+                l.checked_add(r)?
+            } else {
+                l.checked_sub(r)?
+            };
+            rat_norm(n, ad.checked_mul(bd)?)
+        }
+        Operator::Mul => rat_norm(an.checked_mul(bn)?, ad.checked_mul(bd)?),
+        Operator::Div => rat_norm(an.checked_mul(bd)?, ad.checked_mul(bn)?),
+        _ => None,
+    }
+}
+
+/// Compares two rationals.
+pub fn rat_cmp(a: Rat, b: Rat) -> Option<std::cmp::Ordering> {
+    Some(a.0.checked_mul(b.1)?.cmp(&b.0.checked_mul(a.1)?))
+}
+
+/// The float64 nearest to a rational (correctly rounded when both parts are below 2^53).
+pub fn rat_to_f64(r: Rat) -> f64 {
+    r.0 as f64 / r.1 as f64
+}

@@ -65,7 +65,7 @@ impl LineIndex {
 pub struct Diagnostic {
     /// The file name as given to the compiler (gc prints it relative, e.g. `prog.go`).
     pub file: String,
-    /// 1-based line.
+    /// 1-based line; 0 for an error without a position (printed as the bare message).
     pub line: u32,
     /// 1-based column, counted in bytes.
     pub col: u32,
@@ -75,6 +75,10 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            // Errors without a position (gc's linker): just the message.
+            return f.write_str(&self.message);
+        }
         write!(
             f,
             "{}:{}:{}: {}",
@@ -128,13 +132,27 @@ pub const ERRORS_MAX: usize = 10;
 /// line, equal messages on one line once, stop after [`ERRORS_MAX`] with `too many errors`,
 /// then sorted by position (gc's FlushErrors).
 pub fn finish(file: &str, src: &str, errors: &[RawError]) -> Vec<Diagnostic> {
+    finish_with_limit(file, src, errors, ERRORS_MAX)
+}
+
+/// Like [`finish`] with a different error limit (`usize::MAX`: report everything, like gc -e).
+pub fn finish_with_limit(
+    file: &str,
+    src: &str,
+    errors: &[RawError],
+    errors_max: usize,
+) -> Vec<Diagnostic> {
     let index = LineIndex::new(src);
     let mut kept: Vec<(u32, u32, String)> = Vec::new();
     let mut last_syntax_line: Option<u32> = None;
     let mut last_other: Option<(u32, String)> = None;
     let mut too_many: Option<(u32, u32)> = None;
     for e in errors {
-        let (line, col) = index.line_col(e.offset.min(src.len() as u32));
+        let (line, col) = if e.offset == u32::MAX {
+            (0, 0)
+        } else {
+            index.line_col(e.offset.min(src.len() as u32))
+        };
         if e.syntax {
             if last_syntax_line == Some(line) {
                 continue;
@@ -152,7 +170,7 @@ pub fn finish(file: &str, src: &str, errors: &[RawError]) -> Vec<Diagnostic> {
             message.push_str(&format!("\n\t{file}:{l}:{c}: {note}"));
         }
         kept.push((line, col, message));
-        if kept.len() >= ERRORS_MAX {
+        if kept.len() >= errors_max {
             too_many = Some((line, col));
             break;
         }

@@ -13,7 +13,10 @@ use crate::lexer::{lex, LitKind, Operator, Token, TokenKind as T};
 use crate::printer::{expr_string, stmt_string};
 
 /// Nesting limit for expressions, types and blocks (guards the Rust stack against garbage input).
-const DEPTH_MAX: u32 = 200;
+const DEPTH_MAX: u32 = 100;
+
+/// Longest chain of binary operators of one precedence level (`a + b + ...`).
+const CHAIN_MAX: u32 = 90;
 
 /// Parses a file. Returns the tree (possibly partial) and every lexical and syntax error.
 pub fn parse(src: &str) -> (Option<File>, Vec<RawError>) {
@@ -588,7 +591,7 @@ impl Parser {
             }
             return None;
         }
-                let name = self.name();
+        let name = self.name();
         let mut tparams = Vec::new();
         if self.tok() == T::LBrack {
             let at = self.pos();
@@ -1435,6 +1438,7 @@ impl Parser {
             Some(x) => x,
             None => self.unary_expr(),
         };
+        let mut chain = 0;
         loop {
             let (t, op) = (self.tok(), self.op());
             let Some(op) = op else { break };
@@ -1448,6 +1452,18 @@ impl Parser {
             }
             let y = self.binary_expr(None, op.prec());
             self.leave();
+            // Left-nested chains (`a + b + c ...`) build deep trees iteratively; later stages
+            // recurse over them, so their length is bounded too.
+            chain += 1;
+            if chain > CHAIN_MAX {
+                if chain == CHAIN_MAX + 1 {
+                    self.plain_error_at(
+                        op_pos,
+                        "not supported by Goroscope yet: expressions this long".into(),
+                    );
+                }
+                continue;
+            }
             let span = Span::new(x.span.lo, y.span.hi);
             x = self.expr(
                 ExprKind::Binary {
@@ -1583,8 +1599,22 @@ impl Parser {
     }
 
     fn pexpr_loop(&mut self, mut x: Expr, _keep_parens: bool) -> Expr {
+        let mut chain = 0;
         loop {
             let pos = self.pos();
+            // Selector, index and call chains nest to the left; bound them like binary chains.
+            chain += 1;
+            if chain > CHAIN_MAX && matches!(self.tok(), T::Dot | T::LBrack | T::LParen | T::LBrace)
+            {
+                self.plain_error_at(
+                    pos,
+                    "not supported by Goroscope yet: expressions this long".into(),
+                );
+                while self.tok() != T::Eof {
+                    self.next();
+                }
+                return x;
+            }
             match self.tok() {
                 T::Dot => {
                     self.next();

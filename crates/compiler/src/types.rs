@@ -234,6 +234,40 @@ pub struct Types {
     pub pkg_names: Vec<String>,
     /// Instances by (generic named index, args).
     pub instances: HashMap<(u32, Vec<TypeId>), TypeId>,
+    /// How to spell aliased types in messages (see `AliasNames`).
+    pub names: AliasNames,
+}
+
+/// gc prints `byte`, `rune` and `any` when the source spelled them so; our types do not keep
+/// aliases, so messages follow the spelling the program uses (`byte` unless it only ever writes
+/// `uint8`, `any` unless it writes `interface{}` and never `any`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct AliasNames {
+    pub byte: bool,
+    pub rune: bool,
+    pub interface_literal: bool,
+}
+
+impl AliasNames {
+    /// Chooses spellings from the program's tokens.
+    pub fn from_source(src: &str) -> AliasNames {
+        let (tokens, _) = crate::lexer::lex(src);
+        let named = |n: &str| {
+            tokens
+                .iter()
+                .any(|t| t.kind == crate::lexer::TokenKind::Name && t.lit == n)
+        };
+        let empty_iface = tokens.windows(3).any(|w| {
+            w[0].kind == crate::lexer::TokenKind::Interface
+                && w[1].kind == crate::lexer::TokenKind::LBrace
+                && w[2].kind == crate::lexer::TokenKind::RBrace
+        });
+        AliasNames {
+            byte: named("byte") || !named("uint8"),
+            rune: named("rune") || !named("int32"),
+            interface_literal: empty_iface && !named("any"),
+        }
+    }
 }
 
 impl TypeId {
@@ -475,6 +509,8 @@ impl Types {
         }
         let d = depth + 1;
         match self.get(id) {
+            Type::Basic(Basic::Uint8) if self.names.byte => s.push_str("byte"),
+            Type::Basic(Basic::Int32) if self.names.rune => s.push_str("rune"),
             Type::Basic(b) => s.push_str(b.name()),
             Type::Named(i) => {
                 let n = &self.named[*i as usize];
@@ -558,7 +594,11 @@ impl Types {
                 if methods.is_empty() && terms.is_none() && !comparable {
                     // Programs today mostly spell the empty interface `any`, and gc prints it
                     // the way it was written; we cannot tell them apart after interning.
-                    s.push_str("any");
+                    s.push_str(if self.names.interface_literal {
+                        "interface{}"
+                    } else {
+                        "any"
+                    });
                     return;
                 }
                 s.push_str("interface{");

@@ -139,3 +139,47 @@ fn prelude_packages_check_cleanly() {
         assert!(got.is_empty(), "prelude package {path}: {got}");
     }
 }
+
+/// Every variable, constant and function object of a checked program (and of the prelude
+/// packages it loads) has a valid type: an invalid one would silently suppress later errors
+/// and leave the lowering without a type.
+#[test]
+fn checked_objects_have_types() {
+    use compiler::check::ObjKind;
+    let mut failures = Vec::new();
+    let mut sources: Vec<(PathBuf, String)> = Vec::new();
+    for path in programs("check/ok") {
+        let src = fs::read_to_string(&path).expect("read program");
+        sources.push((path, src));
+    }
+    let all_imports: String = compiler::prelude::PACKAGES
+        .iter()
+        .map(|(p, _)| format!("import _ {p:?}\n"))
+        .collect();
+    sources.push((
+        PathBuf::from("all-prelude"),
+        format!("package main\n\n{all_imports}\nfunc main() {{}}\n"),
+    ));
+    for (path, src) in sources {
+        let checked = match compiler::check("prog.go", &src) {
+            Ok(c) => c,
+            Err(d) => panic!("{}: {d:?}", path.display()),
+        };
+        for o in &checked.info.objects {
+            let typed = matches!(
+                o.kind,
+                ObjKind::Var | ObjKind::Const(_) | ObjKind::Func | ObjKind::TypeName
+            );
+            if typed && o.name != "_" && o.typ == compiler::types::TypeId::INVALID {
+                failures.push(format!(
+                    "{}: {} (file {}, offset {}) has no type",
+                    path.display(),
+                    o.name,
+                    o.file,
+                    o.pos
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

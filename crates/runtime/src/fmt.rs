@@ -705,7 +705,7 @@ impl<'a> Printer<'a> {
             // width
             if i < end && format[i] == b'*' {
                 i += 1;
-                match int_from_arg(args, argn) {
+                match int_from_arg(args, argn).filter(|w| w.unsigned_abs() <= 1_000_000) {
                     Some(w) => {
                         argn += 1;
                         if w < 0 {
@@ -742,7 +742,7 @@ impl<'a> Printer<'a> {
                 argn = na;
                 if i < end && format[i] == b'*' {
                     i += 1;
-                    match int_from_arg(args, argn) {
+                    match int_from_arg(args, argn).filter(|p| p.unsigned_abs() <= 1_000_000) {
                         Some(p) if p >= 0 => {
                             argn += 1;
                             self.f.prec = Some(p as usize);
@@ -1080,7 +1080,12 @@ impl<'a> Printer<'a> {
                                 self.heap
                                     .slots(s.obj)
                                     .map(|slots| {
-                                        slot_value(&slots[s.offset as usize..], i * w, elem, types)
+                                        slot_value(
+                                            slots.get(s.offset as usize..).unwrap_or(&[]),
+                                            i * w,
+                                            elem,
+                                            types,
+                                        )
                                     })
                                     .unwrap_or_default()
                             })
@@ -1649,7 +1654,9 @@ fn builtin_method_text(
             ))
         }
         B::DurationString => GoStr::from(duration_string(recv.as_int())),
-        B::WrapErrorUnwrap | B::WrapErrorsUnwrap | B::NumErrorUnwrap => return None,
+        B::WrapErrorUnwrap | B::WrapErrorsUnwrap | B::NumErrorUnwrap | B::RuntimeErrorMarker => {
+            return None
+        }
     })
 }
 

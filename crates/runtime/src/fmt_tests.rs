@@ -505,8 +505,18 @@ fn describe_and_sprint_value_for_snapshots() {
         "main.P",
         TypeKind::Struct {
             fields: vec![
-                Field { name: "X".into(), ty: INT, embedded: false, offset: 0 },
-                Field { name: "S".into(), ty: STRING, embedded: false, offset: 0 },
+                Field {
+                    name: "X".into(),
+                    ty: INT,
+                    embedded: false,
+                    offset: 0,
+                },
+                Field {
+                    name: "S".into(),
+                    ty: STRING,
+                    embedded: false,
+                    offset: 0,
+                },
             ],
         },
     );
@@ -515,7 +525,10 @@ fn describe_and_sprint_value_for_snapshots() {
     let mut e = Env::new(types);
     let types = &e.program.types;
     assert_eq!(describe(&Value::Int(42), INT, types, &e.heap), "42");
-    assert_eq!(describe(&Value::str("hi"), STRING, types, &e.heap), "\"hi\"");
+    assert_eq!(
+        describe(&Value::str("hi"), STRING, types, &e.heap),
+        "\"hi\""
+    );
     assert_eq!(describe(&Value::Nil, ANY, types, &e.heap), "nil");
     let agg = Value::Agg(vec![Value::Int(1), Value::str("a")].into());
     assert_eq!(describe(&agg, p, types, &e.heap), "main.P{X:1, S:\"a\"}");
@@ -525,5 +538,8 @@ fn describe_and_sprint_value_for_snapshots() {
     assert_eq!(describe(&s, si, types, &e.heap), "[]int{1, 2}");
     assert_eq!(sprint_value(&s, si, types, &e.heap), "[1 2]");
     assert_eq!(describe(&Value::Nil, si, types, &e.heap), "[]int(nil)");
-    assert_eq!(sprint_value(&Value::Int(1_500_000_000), TIME_DURATION, types, &e.heap), "1.5s");
+    assert_eq!(
+        sprint_value(&Value::Int(1_500_000_000), TIME_DURATION, types, &e.heap),
+        "1.5s"
+    );
 }

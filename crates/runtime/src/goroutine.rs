@@ -14,7 +14,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::ids::{ChanId, GoroutineId, SyncId, TimerId};
-use crate::program::SourceSpan;
+use crate::program::{Program, SourceSpan};
 
 /// Why a goroutine waits: Go's `waitReason`, displayed exactly as `waitReasonStrings`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -119,8 +119,19 @@ impl GoroutineStatus {
 pub struct CreationSite {
     /// The creating goroutine (None for main and for timer-started goroutines).
     pub creator: Option<GoroutineId>,
-    /// The function containing the `go` statement, e.g. "main.main" (Go's "created by" line).
-    pub function: String,
+    /// The function containing the `go` statement (Go's "created by" line); None for `time.goFunc`, which
+    /// starts time.AfterFunc functions.
+    pub function: Option<crate::program::FuncId>,
     /// The `go` statement's span.
     pub span: SourceSpan,
+}
+
+impl CreationSite {
+    /// The creating function's name as Go prints it ("main.main", "time.goFunc").
+    pub fn function_name<'a>(&self, program: &'a Program) -> &'a str {
+        match self.function {
+            Some(f) => &program.func(f).name,
+            None => "time.goFunc",
+        }
+    }
 }

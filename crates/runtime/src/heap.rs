@@ -171,6 +171,10 @@ pub struct Heap {
     consts: Rc<[Value]>,
     /// Objects allocated since the last collection (drives `should_collect`).
     allocated_since_gc: u32,
+    /// Slots (values) allocated since the last collection.
+    slots_since_gc: u64,
+    /// Slots live after the last collection.
+    slots_at_gc: u64,
 }
 
 impl Heap {
@@ -201,6 +205,8 @@ impl Heap {
             free: Vec::new(),
             consts: consts.into(),
             allocated_since_gc: 0,
+            slots_since_gc: 0,
+            slots_at_gc: 0,
         }
     }
 
@@ -213,6 +219,7 @@ impl Heap {
     /// Allocates an object.
     pub fn alloc(&mut self, obj: Object) -> ObjId {
         self.allocated_since_gc += 1;
+        self.slots_since_gc += object_slots(&obj);
         if let Some(i) = self.free.pop() {
             self.objects[i as usize] = Some(Rc::new(obj));
             ObjId(i)
@@ -306,6 +313,13 @@ impl Heap {
     /// Whether enough was allocated since the last collection that the owner should call [`Heap::collect`].
     pub fn should_collect(&self) -> bool {
         self.allocated_since_gc as usize > 4096.max(self.objects.len())
+            || self.slots_since_gc > (1 << 20).max(self.slots_at_gc)
+    }
+
+    /// Upper bound of the slots in use: live after the last collection plus allocated since.
+    /// The interpreter reports `LimitReached::Allocation` when this exceeds `Limits::max_heap_slots`.
+    pub fn slots_in_use(&self) -> u64 {
+        self.slots_at_gc + self.slots_since_gc
     }
 
     /// Mark-and-sweep collection (Go's GC, without the concurrency). `roots` must yield every value held outside
@@ -350,6 +364,17 @@ impl Heap {
         // Reuse low ids first so that ids stay small and deterministic.
         self.free.sort_unstable_by(|a, b| b.cmp(a));
         self.allocated_since_gc = 0;
+        self.slots_since_gc = 0;
+        self.slots_at_gc = self.objects.iter().flatten().map(|o| object_slots(o)).sum();
+    }
+}
+
+/// The number of values an object holds (the unit of the heap limit).
+fn object_slots(obj: &Object) -> u64 {
+    match obj {
+        Object::Slots(s) | Object::Env(s) => s.len() as u64 + 1,
+        Object::Map(m) => 2 * m.entries.len() as u64 + 1,
+        Object::MapIter(it) => it.keys.len() as u64 + 1,
     }
 }
 

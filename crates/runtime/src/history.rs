@@ -28,7 +28,10 @@ pub enum SeekError {
 impl std::fmt::Display for SeekError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            SeekError::PastTheEnd { requested, last } => write!(f, "cannot seek to step {requested}: the run ended at step {last}"),
+            SeekError::PastTheEnd { requested, last } => write!(
+                f,
+                "cannot seek to step {requested}: the run ended at step {last}"
+            ),
         }
     }
 }
@@ -50,7 +53,13 @@ pub struct History {
 impl History {
     /// Starts recording `runtime` (normally fresh, at step 0).
     pub fn new(runtime: Runtime) -> History {
-        History { checkpoints: vec![runtime.clone()], current: runtime, interval: 1024, choices: BTreeMap::new(), furthest: 0 }
+        History {
+            checkpoints: vec![runtime.clone()],
+            current: runtime,
+            interval: 1024,
+            choices: BTreeMap::new(),
+            furthest: 0,
+        }
     }
 
     /// The runtime at the current step.
@@ -90,13 +99,21 @@ impl History {
 
     /// Moves to step `target` (earlier or later on this timeline).
     pub fn seek(&mut self, target: u64) -> Result<(), SeekError> {
-        let base = self.checkpoints.iter().rev().find(|c| c.steps() <= target).expect("step 0 is a checkpoint");
+        let base = self
+            .checkpoints
+            .iter()
+            .rev()
+            .find(|c| c.steps() <= target)
+            .expect("step 0 is a checkpoint");
         if target < self.current.steps() || base.steps() > self.current.steps() {
             self.current = base.clone();
         }
         while self.current.steps() < target {
             if !self.current.status().is_running() {
-                return Err(SeekError::PastTheEnd { requested: target, last: self.current.steps() });
+                return Err(SeekError::PastTheEnd {
+                    requested: target,
+                    last: self.current.steps(),
+                });
             }
             self.step();
         }
@@ -107,12 +124,15 @@ impl History {
         let n = self.current.steps();
         if n > self.furthest {
             self.furthest = n;
-            if n % self.interval == 0 && self.checkpoints.last().is_none_or(|c| c.steps() < n) {
+            if n.is_multiple_of(self.interval)
+                && self.checkpoints.last().is_none_or(|c| c.steps() < n)
+            {
                 self.checkpoints.push(self.current.clone());
                 if self.checkpoints.len() > MAX_CHECKPOINTS {
                     self.interval *= 2;
                     let interval = self.interval;
-                    self.checkpoints.retain(|c| c.steps() % interval == 0);
+                    self.checkpoints
+                        .retain(|c| c.steps().is_multiple_of(interval));
                 }
             }
         }

@@ -44,6 +44,21 @@ pub struct Limits {
     pub max_frames: u32,
     /// Go's stack limit in estimated bytes (exceeding it is Go's "fatal error: stack overflow").
     pub max_stack_bytes: u64,
+    /// Maximum heap size in values (`Heap::slots_in_use`); the owner should `Heap::collect` when
+    /// `Heap::should_collect()` so that garbage does not count.
+    pub max_heap_slots: u64,
+    /// What reaching `max_frames` means.
+    pub on_max_frames: FrameLimit,
+}
+
+/// What happens when a goroutine reaches `Limits::max_frames`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FrameLimit {
+    /// `Effect::LimitReached(LimitReached::StackFrames)`: a clear "the model's limit" report.
+    Report,
+    /// Go's own "fatal error: stack overflow" (with its "goroutine stack exceeds 1000000000-byte limit" line), as
+    /// if the recursion had continued to Go's limit: right for runaway recursion, which is what such depths are.
+    GoStackOverflow,
 }
 
 impl Default for Limits {
@@ -51,6 +66,8 @@ impl Default for Limits {
         Limits {
             max_frames: 1_000_000,
             max_stack_bytes: GO_MAX_STACK_BYTES,
+            max_heap_slots: 1 << 25,
+            on_max_frames: FrameLimit::Report,
         }
     }
 }
@@ -249,9 +266,10 @@ pub enum LimitReached {
         /// The limit.
         max_frames: u32,
     },
-    /// A single allocation larger than the model supports (e.g. `make([]int, 1<<40)`).
+    /// An allocation larger than the model supports (e.g. `make([]int, 1<<40)`, a 1 GiB string), or a heap
+    /// holding more than `Limits::max_heap_slots` values (then `requested` is the number of values in use).
     Allocation {
-        /// Requested element count.
+        /// Requested element count (bytes for strings).
         requested: u64,
     },
 }
@@ -358,6 +376,7 @@ pub struct GoStack {
 /// The stack of pending formatting continuations; boxed because it is almost always empty (keeps a parked
 /// goroutine small).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[allow(clippy::box_collection)] // 8 bytes instead of 24 in every GoStack; the Vec is almost always absent.
 struct Conts(Option<Box<Vec<Rc<crate::fmt::Continuation>>>>);
 
 impl Conts {
@@ -468,7 +487,7 @@ impl GoStack {
             f(&p.value);
         }
         if let Some(v) = &self.raised {
-            f(&**v);
+            f(v);
         }
         for c in self.conts.iter() {
             c.for_each_value(&mut f);
@@ -481,6 +500,17 @@ impl GoStack {
             + self.regs.capacity() * std::mem::size_of::<Value>()
             + self.frames.capacity() * std::mem::size_of::<Frame>()
             + self.defers.capacity() * std::mem::size_of::<DeferRecord>()
+    }
+}
+
+/// Go's fatal error for a goroutine whose stack exceeds `max_stack_bytes` (runtime/stack.go `newstack`).
+fn stack_overflow(max_stack_bytes: u64) -> Fatal {
+    Fatal {
+        preamble: vec![
+            format!("runtime: goroutine stack exceeds {max_stack_bytes}-byte limit"),
+            "runtime: sp=0xc020160398 stack=[0xc020160000, 0xc040160000]".to_string(),
+        ],
+        message: "stack overflow".into(),
     }
 }
 
@@ -508,7 +538,7 @@ use crate::types::{builtin, BuiltinMethod, MethodImpl, Receiver, TypeKind, Types
 use crate::value::{go_equal, GoStr, Iface, Ptr, SliceRef, F64};
 
 /// Why an instruction could not complete normally.
-enum Trap {
+pub(crate) enum Trap {
     /// A Go panic with this value.
     Panic(Value),
     /// A fatal error.
@@ -523,7 +553,7 @@ impl From<Value> for Trap {
     }
 }
 
-type Res<T> = Result<T, Trap>;
+pub(crate) type Res<T> = Result<T, Trap>;
 
 /// What the dispatch loop does after an instruction.
 enum Flow {
@@ -572,7 +602,13 @@ fn index_error(i: i64, len: usize) -> Trap {
 }
 
 /// Heap object and slot range helpers.
-fn load_slots(heap: &Heap, types: &Types, obj: ObjId, slot: u32, ty: TypeId) -> Res<Value> {
+pub(crate) fn load_slots(
+    heap: &Heap,
+    types: &Types,
+    obj: ObjId,
+    slot: u32,
+    ty: TypeId,
+) -> Res<Value> {
     let slots = heap.slots(obj).ok_or_else(|| invalid("dangling pointer"))?;
     let s = slot as usize;
     if types.is_aggregate(ty) {
@@ -589,7 +625,7 @@ fn load_slots(heap: &Heap, types: &Types, obj: ObjId, slot: u32, ty: TypeId) -> 
     }
 }
 
-fn store_slots(
+pub(crate) fn store_slots(
     heap: &mut Heap,
     types: &Types,
     obj: ObjId,
@@ -611,7 +647,10 @@ fn store_slots(
         let dst = slots
             .get_mut(s..s + w)
             .ok_or_else(|| invalid("pointer out of range"))?;
-        dst.clone_from_slice(&src[..w.min(src.len())]);
+        if src.len() != w {
+            return Err(invalid("aggregate of the wrong size"));
+        }
+        dst.clone_from_slice(src);
     } else {
         *slots
             .get_mut(s)
@@ -667,7 +706,10 @@ fn agg_set(types: &Types, agg: &mut Value, offset: u32, ty: TypeId, v: Value) ->
         let dst = a
             .get_mut(o..o + w)
             .ok_or_else(|| invalid("field offset out of range"))?;
-        dst.clone_from_slice(&src[..w.min(src.len())]);
+        if src.len() != w {
+            return Err(invalid("aggregate of the wrong size"));
+        }
+        dst.clone_from_slice(src);
     } else {
         *a.get_mut(o)
             .ok_or_else(|| invalid("field offset out of range"))? = v;
@@ -726,7 +768,10 @@ pub fn roundupsize(size: u64, noscan: bool) -> u64 {
 }
 
 /// Upper bound on slots of one allocation (host memory limit).
-const MAX_ALLOC_SLOTS: u64 = 1 << 27;
+const MAX_ALLOC_SLOTS: u64 = 1 << 24;
+
+/// Upper bound on the length of one string in bytes (host memory limit).
+pub const MAX_STRING_BYTES: usize = 1 << 27;
 
 impl GoStack {
     /// Executes until an [`Effect`] (see the module docs).
@@ -887,6 +932,12 @@ impl GoStack {
                     }
                     _ => {
                         self.frames[fi].pc = pc as Pc;
+                        if ctx.heap.slots_in_use() > ctx.limits.max_heap_slots {
+                            // The heap limit: `requested` is the number of values in use.
+                            return Effect::LimitReached(LimitReached::Allocation {
+                                requested: ctx.heap.slots_in_use(),
+                            });
+                        }
                         match self.exec_slow(ctx, instr, base) {
                             Ok(Flow::Next) => {
                                 pc += 1;
@@ -967,23 +1018,15 @@ impl GoStack {
             .funcs
             .get(callee.0 as usize)
             .ok_or_else(|| invalid("call of an unknown function"))?;
-        if self.frames.len() as u32 >= ctx.limits.max_frames {
+        let bytes = frame_bytes(f.regs);
+        let too_deep = self.frames.len() as u32 >= ctx.limits.max_frames;
+        if too_deep && ctx.limits.on_max_frames == FrameLimit::Report {
             return Err(Trap::Limit(LimitReached::StackFrames {
                 max_frames: ctx.limits.max_frames,
             }));
         }
-        let bytes = frame_bytes(f.regs);
-        if self.stack_bytes + bytes > ctx.limits.max_stack_bytes {
-            return Err(Trap::Fatal(Fatal {
-                preamble: vec![
-                    format!(
-                        "runtime: goroutine stack exceeds {}-byte limit",
-                        ctx.limits.max_stack_bytes
-                    ),
-                    "runtime: sp=0xc020160398 stack=[0xc020160000, 0xc040160000]".to_string(),
-                ],
-                message: "stack overflow".into(),
-            }));
+        if too_deep || self.stack_bytes + bytes > ctx.limits.max_stack_bytes {
+            return Err(Trap::Fatal(stack_overflow(ctx.limits.max_stack_bytes)));
         }
         let new_base = self.regs.len();
         let n = f.params as usize;
@@ -1976,7 +2019,10 @@ impl GoStack {
                 match m.imp {
                     MethodImpl::Builtin(b) => {
                         let v = call_builtin_method(b, &value, types, ctx.heap)?;
-                        r!(dst) = v;
+                        // The RuntimeError marker has no results: leave `dst` alone.
+                        if b != BuiltinMethod::RuntimeErrorMarker {
+                            r!(dst) = v;
+                        }
                     }
                     MethodImpl::Func { func, receiver } => {
                         let recv_val = match receiver {
@@ -2028,6 +2074,8 @@ impl GoStack {
                 };
                 (n.func)(&mut nctx, &argv, &mut out).map_err(|e| match e {
                     crate::natives::NativeError::Panic(v) => Trap::Panic(v),
+                    crate::natives::NativeError::Limit(l) => Trap::Limit(l),
+                    crate::natives::NativeError::Invalid(m) => invalid(m),
                 })?;
                 for (i, v) in out.into_iter().enumerate() {
                     r!(dst.offset(i)) = v;
@@ -2493,7 +2541,7 @@ fn alloc_slice_cap(
 }
 
 /// `append(s, vals...)` with Go's growth.
-fn append_values(
+pub(crate) fn append_values(
     heap: &mut Heap,
     types: &Types,
     s: &Value,
@@ -2519,15 +2567,20 @@ fn append_values(
             .slots_mut(r.obj)
             .ok_or_else(|| invalid("dangling slice"))?;
         let mut at = (r.offset + len * w) as usize;
+        let wu = w as usize;
         for v in vals {
+            let dst = slots
+                .get_mut(at..at + wu)
+                .ok_or_else(|| invalid("slice out of its backing array"))?;
             if types.is_aggregate(elem) {
-                if let Value::Agg(a) = v {
-                    slots[at..at + w as usize].clone_from_slice(&a[..w as usize]);
+                match v {
+                    Value::Agg(a) if a.len() == wu => dst.clone_from_slice(&a),
+                    _ => return Err(invalid("appending a value of the wrong size")),
                 }
-            } else {
-                slots[at] = v;
+            } else if let Some(d) = dst.first_mut() {
+                *d = v;
             }
-            at += w as usize;
+            at += wu;
         }
         return Ok(Value::Slice(SliceRef {
             len: new_len as u32,
@@ -2547,7 +2600,10 @@ fn append_values(
     if let Some(r) = old {
         let src = heap.slots(r.obj).ok_or_else(|| invalid("dangling slice"))?;
         let start = r.offset as usize;
-        slots.extend_from_slice(&src[start..start + (len * w) as usize]);
+        let old_slots = src
+            .get(start..start + (len * w) as usize)
+            .ok_or_else(|| invalid("slice out of its backing array"))?;
+        slots.extend_from_slice(old_slots);
     }
     for v in vals {
         flatten_into(types, elem, v, &mut slots);
@@ -2586,7 +2642,10 @@ fn copy_slices(
         Value::Slice(s) => {
             let n = s.len.min(d.len) as usize;
             let slots = heap.slots(s.obj).ok_or_else(|| invalid("dangling slice"))?;
-            slots[s.offset as usize..s.offset as usize + n * w].to_vec()
+            slots
+                .get(s.offset as usize..s.offset as usize + n * w)
+                .ok_or_else(|| invalid("slice out of its backing array"))?
+                .to_vec()
         }
         _ => Vec::new(),
     };
@@ -2599,7 +2658,10 @@ fn copy_slices(
         .slots_mut(d.obj)
         .ok_or_else(|| invalid("dangling slice"))?;
     let at = d.offset as usize;
-    slots[at..at + src_slots.len()].clone_from_slice(&src_slots);
+    slots
+        .get_mut(at..at + src_slots.len())
+        .ok_or_else(|| invalid("slice out of its backing array"))?
+        .clone_from_slice(&src_slots);
     Ok(n)
 }
 
@@ -2841,6 +2903,11 @@ fn other_binop(op: BinOp, kind: NumKind, a: &Value, b: &Value) -> Res<Value> {
     if kind == NumKind::Str {
         let (x, y) = (a.as_str(), b.as_str());
         return Ok(match op {
+            BinOp::Add if x.len() + y.len() > MAX_STRING_BYTES => {
+                return Err(Trap::Limit(LimitReached::Allocation {
+                    requested: (x.len() + y.len()) as u64,
+                }))
+            }
             BinOp::Add => {
                 if x.is_empty() {
                     b.clone()
@@ -2991,6 +3058,7 @@ fn call_builtin_method(b: BuiltinMethod, recv: &Value, types: &Types, heap: &Hea
         BuiltinMethod::DurationString => {
             Value::Str(GoStr::from(crate::fmt::duration_string(recv.as_int())))
         }
+        BuiltinMethod::RuntimeErrorMarker => Value::Nil,
     })
 }
 

@@ -124,9 +124,13 @@ impl Runtime {
             let created_by = match g.created.creator {
                 Some(c) => format!(
                     "{} in goroutine {} at {}:{}",
-                    g.created.function, c.0, file, g.created.span.line
+                    g.created.function_name(self.program()),
+                    c.0,
+                    file,
+                    g.created.span.line
                 ),
-                None => g.created.function.clone(),
+                None if g.is_main => "runtime.main".to_string(),
+                None => g.created.function_name(self.program()).to_string(),
             };
             let verdict = if wakeable {
                 format!("may still be woken: a live goroutine or timer can reach {waiting_on}")

@@ -22,6 +22,20 @@ pub struct NativeCtx<'a> {
 pub enum NativeError {
     /// Go panics with this value (an interface value).
     Panic(Value),
+    /// A host limit of the model.
+    Limit(crate::interp::LimitReached),
+    /// The arguments do not have the types the native expects (a compiler bug).
+    Invalid(String),
+}
+
+impl From<crate::interp::Trap> for NativeError {
+    fn from(t: crate::interp::Trap) -> NativeError {
+        match t {
+            crate::interp::Trap::Panic(v) => NativeError::Panic(v),
+            crate::interp::Trap::Limit(l) => NativeError::Limit(l),
+            crate::interp::Trap::Fatal(f) => NativeError::Invalid(f.message),
+        }
+    }
 }
 
 /// A native function: reads `args`, writes `results` (pre-sized to `Native::results`).
@@ -127,6 +141,120 @@ impl NativeCtx<'_> {
             Value::Ptr(Ptr { obj, slot: 0 }),
         )
     }
+}
+
+/// `append(slice, bytes...)` for a `[]byte` with Go's growth.
+fn append_bytes(c: &mut NativeCtx<'_>, slice: &Value, bytes: &[u8]) -> Result<Value, NativeError> {
+    let vals = bytes.iter().map(|b| Value::Int(*b as i64)).collect();
+    Ok(crate::interp::append_values(
+        c.heap,
+        c.types,
+        slice,
+        vals,
+        builtin::SLICE_BYTE,
+    )?)
+}
+
+/// The bytes of a `[]byte` value.
+fn bytes_of(c: &NativeCtx<'_>, v: &Value) -> Vec<u8> {
+    c.elems(v).iter().map(|b| b.as_int() as u8).collect()
+}
+
+/// The pointer inside a `*T` argument (nil dereference panics as Go would).
+fn ptr_arg(v: &Value) -> Result<Ptr, NativeError> {
+    match v {
+        Value::Ptr(p) => Ok(*p),
+        _ => Err(NativeError::Panic(crate::interp::runtime_error(
+            crate::interp::NIL_DEREF,
+        ))),
+    }
+}
+
+/// Field `i` (a scalar slot) of the struct a pointer points to.
+fn field(c: &NativeCtx<'_>, p: Ptr, i: u32) -> Value {
+    c.heap
+        .slot(Ptr {
+            obj: p.obj,
+            slot: p.slot + i,
+        })
+        .cloned()
+        .unwrap_or_default()
+}
+
+fn set_field(c: &mut NativeCtx<'_>, p: Ptr, i: u32, v: Value) {
+    c.heap.set_slot(
+        Ptr {
+            obj: p.obj,
+            slot: p.slot + i,
+        },
+        v,
+    );
+}
+
+fn utf8_encode(r: i64) -> Vec<u8> {
+    let mut out = Vec::new();
+    push_rune(
+        &mut out,
+        if (0..=0x10FFFF).contains(&r) {
+            r as u32
+        } else {
+            0xFFFD
+        },
+    );
+    out
+}
+
+fn bounds_panic(msg: String) -> NativeError {
+    NativeError::Panic(Value::iface(
+        builtin::RUNTIME_BOUNDS_ERROR,
+        Value::str(&msg),
+    ))
+}
+
+/// time.ParseDuration.
+fn parse_duration(text: &[u8]) -> Option<i64> {
+    let s = std::str::from_utf8(text).ok()?;
+    let (neg, mut rest) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    if rest == "0" {
+        return Some(0);
+    }
+    if rest.is_empty() {
+        return None;
+    }
+    let mut total: f64 = 0.0;
+    while !rest.is_empty() {
+        let num_end = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(rest.len());
+        if num_end == 0 {
+            return None;
+        }
+        let num: f64 = rest[..num_end].parse().ok()?;
+        rest = &rest[num_end..];
+        let unit_end = rest
+            .find(|c: char| c.is_ascii_digit() || c == '.')
+            .unwrap_or(rest.len());
+        let unit = match &rest[..unit_end] {
+            "ns" => 1.0,
+            "us" | "µs" | "μs" => 1e3,
+            "ms" => 1e6,
+            "s" => 1e9,
+            "m" => 60e9,
+            "h" => 3600e9,
+            _ => return None,
+        };
+        rest = &rest[unit_end..];
+        total += num * unit;
+    }
+    if total >= 9_223_372_036_854_775_808.0 {
+        return None;
+    }
+    let v = total.round() as i64;
+    Some(if neg { -v } else { v })
 }
 
 fn s(v: &Value) -> &[u8] {
@@ -546,7 +674,7 @@ static TABLE: &[Native] = &[
             )));
         }
         let total = (s(&a[0]).len() as u64).saturating_mul(n as u64);
-        if total > 1 << 30 {
+        if total > crate::interp::MAX_STRING_BYTES as u64 {
             return Err(NativeError::Panic(Value::iface(
                 builtin::STRING,
                 Value::str("strings: Repeat output length overflow"),
@@ -1019,6 +1147,375 @@ static TABLE: &[Native] = &[
     }),
     native!("time.Duration.String", 1, 1, |c, a, o| {
         o[0] = Value::str(&crate::fmt::duration_string(a[0].as_int()));
+    }),
+    native!("time.Duration.Truncate", 2, 1, |c, a, o| {
+        let (d, m) = (a[0].as_int(), a[1].as_int());
+        o[0] = Value::Int(if m <= 0 { d } else { d - d % m });
+    }),
+    native!("time.Duration.Round", 2, 1, |c, a, o| {
+        let (d, m) = (a[0].as_int(), a[1].as_int());
+        o[0] = Value::Int(if m <= 0 {
+            d
+        } else {
+            let r = d % m;
+            if d < 0 {
+                let r = -r;
+                if r + r < m {
+                    d + r
+                } else {
+                    d.checked_sub(m - r).unwrap_or(i64::MIN)
+                }
+            } else if r + r < m {
+                d - r
+            } else {
+                d.checked_add(m - r).unwrap_or(i64::MAX)
+            }
+        });
+    }),
+    native!("time.Duration.Abs", 1, 1, |c, a, o| {
+        let d = a[0].as_int();
+        o[0] = Value::Int(if d >= 0 {
+            d
+        } else if d == i64::MIN {
+            i64::MAX
+        } else {
+            -d
+        });
+    }),
+    native!("time.ParseDuration", 1, 2, |c, a, o| {
+        match parse_duration(s(&a[0])) {
+            Some(d) => {
+                o[0] = Value::Int(d);
+                o[1] = Value::Nil;
+            }
+            None => {
+                o[0] = Value::Int(0);
+                let msg = format!("time: invalid duration {}", crate::fmt::quote(s(&a[0])));
+                o[1] = c.new_error(&msg);
+            }
+        }
+    }),
+    // --- errors/sort intrinsics that need type information ---
+    native!("errors.isComparable", 1, 1, |c, a, o| {
+        o[0] = boolean(match &a[0] {
+            Value::Iface(x) => c.types.comparable(x.ty),
+            _ => true,
+        });
+    }),
+    native!("errors.asOne", 2, 1, |c, a, o| {
+        let bad = || {
+            NativeError::Panic(Value::iface(
+                builtin::STRING,
+                Value::str("errors: target must be a non-nil pointer"),
+            ))
+        };
+        let (elem, ptr) = match &a[1] {
+            Value::Iface(t) => match (&t.value, c.types.kind(t.ty)) {
+                (Value::Ptr(p), crate::types::TypeKind::Pointer { elem }) => (*elem, *p),
+                _ => return Err(bad()),
+            },
+            _ => return Err(bad()),
+        };
+        let Value::Iface(err) = &a[0] else {
+            o[0] = boolean(false);
+            return Ok(());
+        };
+        let matched = if c.types.is_interface(elem) {
+            c.types
+                .implements(err.ty, elem)
+                .is_ok()
+                .then(|| a[0].clone())
+        } else {
+            (err.ty == elem).then(|| err.value.clone())
+        };
+        match matched {
+            Some(v) => {
+                crate::interp::store_slots(c.heap, c.types, ptr.obj, ptr.slot, elem, v)?;
+                o[0] = boolean(true);
+            }
+            None => o[0] = boolean(false),
+        }
+    }),
+    native!("sort.lenOf", 1, 1, |c, a, o| {
+        o[0] = Value::Int(match &a[0] {
+            Value::Iface(x) => match &x.value {
+                Value::Slice(s) => s.len as i64,
+                _ => 0,
+            },
+            _ => 0,
+        });
+    }),
+    native!("sort.swapAt", 3, 0, |c, a, o| {
+        let Value::Iface(x) = &a[0] else {
+            return Ok(());
+        };
+        let Value::Slice(sl) = &x.value else {
+            return Ok(());
+        };
+        let elem = c
+            .types
+            .elem(x.ty)
+            .ok_or_else(|| NativeError::Invalid("swapAt of a non-slice".into()))?;
+        let w = c.types.slots(elem) as usize;
+        let (i, j) = (a[1].as_int(), a[2].as_int());
+        let n = sl.len as i64;
+        if i < 0 || i >= n || j < 0 || j >= n {
+            let bad = if i < 0 || i >= n { i } else { j };
+            return Err(bounds_panic(format!(
+                "index out of range [{bad}] with length {n}"
+            )));
+        }
+        if let Some(slots) = c.heap.slots_mut(sl.obj) {
+            let (i, j) = (
+                sl.offset as usize + i as usize * w,
+                sl.offset as usize + j as usize * w,
+            );
+            for k in 0..w {
+                if i + k < slots.len() && j + k < slots.len() {
+                    slots.swap(i + k, j + k);
+                }
+            }
+        }
+    }),
+    // --- unicode/utf8 on byte slices, bytes ---
+    native!("utf8.RuneCount", 1, 1, |c, a, o| {
+        let b = bytes_of(c, &a[0]);
+        o[0] = Value::Int(runes(&b).len() as i64);
+    }),
+    native!("utf8.Valid", 1, 1, |c, a, o| {
+        let b = bytes_of(c, &a[0]);
+        o[0] = boolean(std::str::from_utf8(&b).is_ok());
+    }),
+    native!("utf8.DecodeLastRuneInString", 1, 2, |c, a, o| {
+        let (r, w) = match runes(s(&a[0])).last() {
+            Some(&(r, _, w)) => (r as i64, w as i64),
+            None => (0xFFFD, 0),
+        };
+        o[0] = Value::Int(r);
+        o[1] = Value::Int(w);
+    }),
+    native!("utf8.EncodeRune", 2, 1, |c, a, o| {
+        let enc = utf8_encode(a[1].as_int());
+        let (sl, len) = match &a[0] {
+            Value::Slice(sl) => (Some(*sl), sl.len as usize),
+            _ => (None, 0),
+        };
+        if len < enc.len() {
+            return Err(bounds_panic(format!(
+                "index out of range [{}] with length {len}",
+                enc.len() - 1
+            )));
+        }
+        if let Some(sl) = sl {
+            let p = Ptr {
+                obj: sl.obj,
+                slot: sl.offset,
+            };
+            for (k, b) in enc.iter().enumerate() {
+                set_field(c, p, k as u32, Value::Int(*b as i64));
+            }
+        }
+        o[0] = Value::Int(enc.len() as i64);
+    }),
+    native!("utf8.AppendRune", 2, 1, |c, a, o| {
+        let enc = utf8_encode(a[1].as_int());
+        o[0] = append_bytes(c, &a[0], &enc)?;
+    }),
+    native!("bytes.Equal", 2, 1, |c, a, o| {
+        o[0] = boolean(bytes_of(c, &a[0]) == bytes_of(c, &a[1]));
+    }),
+    native!("bytes.Compare", 2, 1, |c, a, o| {
+        o[0] = Value::Int(match bytes_of(c, &a[0]).cmp(&bytes_of(c, &a[1])) {
+            std::cmp::Ordering::Less => -1,
+            std::cmp::Ordering::Equal => 0,
+            std::cmp::Ordering::Greater => 1,
+        });
+    }),
+    native!("bytes.Contains", 2, 1, |c, a, o| {
+        o[0] = boolean(index_of(&bytes_of(c, &a[0]), &bytes_of(c, &a[1])) >= 0);
+    }),
+    // --- bytes.Buffer (struct { buf []byte; off int }) ---
+    native!("bytes.NewBufferString", 1, 1, |c, a, o| {
+        let buf = append_bytes(c, &Value::Nil, s(&a[0]))?;
+        let obj = c.heap.alloc(Object::Slots(vec![buf, Value::Int(0)]));
+        o[0] = Value::Ptr(Ptr { obj, slot: 0 });
+    }),
+    native!("bytes.NewBuffer", 1, 1, |c, a, o| {
+        let obj = c
+            .heap
+            .alloc(Object::Slots(vec![a[0].clone(), Value::Int(0)]));
+        o[0] = Value::Ptr(Ptr { obj, slot: 0 });
+    }),
+    native!("bytes.(*Buffer).WriteString", 2, 2, |c, a, o| {
+        let p = ptr_arg(&a[0])?;
+        let buf = field(c, p, 0);
+        let nb = append_bytes(c, &buf, s(&a[1]))?;
+        set_field(c, p, 0, nb);
+        o[0] = Value::Int(s(&a[1]).len() as i64);
+        o[1] = Value::Nil;
+    }),
+    native!("bytes.(*Buffer).Write", 2, 2, |c, a, o| {
+        let p = ptr_arg(&a[0])?;
+        let bytes = bytes_of(c, &a[1]);
+        let buf = field(c, p, 0);
+        let nb = append_bytes(c, &buf, &bytes)?;
+        set_field(c, p, 0, nb);
+        o[0] = Value::Int(bytes.len() as i64);
+        o[1] = Value::Nil;
+    }),
+    native!("bytes.(*Buffer).WriteByte", 2, 1, |c, a, o| {
+        let p = ptr_arg(&a[0])?;
+        let buf = field(c, p, 0);
+        let nb = append_bytes(c, &buf, &[a[1].as_int() as u8])?;
+        set_field(c, p, 0, nb);
+        o[0] = Value::Nil;
+    }),
+    native!("bytes.(*Buffer).WriteRune", 2, 2, |c, a, o| {
+        let p = ptr_arg(&a[0])?;
+        let enc = utf8_encode(a[1].as_int());
+        let buf = field(c, p, 0);
+        let nb = append_bytes(c, &buf, &enc)?;
+        set_field(c, p, 0, nb);
+        o[0] = Value::Int(enc.len() as i64);
+        o[1] = Value::Nil;
+    }),
+    native!("bytes.(*Buffer).String", 1, 1, |c, a, o| {
+        // A nil *Buffer prints "<nil>", as Go's does.
+        let Value::Ptr(p) = &a[0] else {
+            o[0] = Value::str("<nil>");
+            return Ok(());
+        };
+        let bytes = bytes_of(c, &field(c, *p, 0));
+        let off = (field(c, *p, 1).as_int().max(0) as usize).min(bytes.len());
+        o[0] = string(bytes[off..].to_vec());
+    }),
+    native!("bytes.(*Buffer).Bytes", 1, 1, |c, a, o| {
+        let p = ptr_arg(&a[0])?;
+        let off = field(c, p, 1).as_int().max(0) as u32;
+        o[0] = match field(c, p, 0) {
+            Value::Slice(sl) if off <= sl.len => Value::Slice(SliceRef {
+                obj: sl.obj,
+                offset: sl.offset + off,
+                len: sl.len - off,
+                cap: sl.cap - off,
+            }),
+            _ => Value::Nil,
+        };
+    }),
+    native!("bytes.(*Buffer).Len", 1, 1, |c, a, o| {
+        let p = ptr_arg(&a[0])?;
+        let off = field(c, p, 1).as_int();
+        o[0] = Value::Int(match field(c, p, 0) {
+            Value::Slice(sl) => (sl.len as i64 - off).max(0),
+            _ => 0,
+        });
+    }),
+    native!("bytes.(*Buffer).Reset", 1, 0, |c, a, o| {
+        let p = ptr_arg(&a[0])?;
+        let reset = match field(c, p, 0) {
+            Value::Slice(sl) => Value::Slice(SliceRef { len: 0, ..sl }),
+            _ => Value::Nil,
+        };
+        set_field(c, p, 0, reset);
+        set_field(c, p, 1, Value::Int(0));
+    }),
+    // --- strings.Builder (struct { buf []byte }) ---
+    native!("strings.(*Builder).WriteString", 2, 2, |c, a, o| {
+        let p = ptr_arg(&a[0])?;
+        let buf = field(c, p, 0);
+        let nb = append_bytes(c, &buf, s(&a[1]))?;
+        set_field(c, p, 0, nb);
+        o[0] = Value::Int(s(&a[1]).len() as i64);
+        o[1] = Value::Nil;
+    }),
+    native!("strings.(*Builder).Write", 2, 2, |c, a, o| {
+        let p = ptr_arg(&a[0])?;
+        let bytes = bytes_of(c, &a[1]);
+        let buf = field(c, p, 0);
+        let nb = append_bytes(c, &buf, &bytes)?;
+        set_field(c, p, 0, nb);
+        o[0] = Value::Int(bytes.len() as i64);
+        o[1] = Value::Nil;
+    }),
+    native!("strings.(*Builder).WriteByte", 2, 1, |c, a, o| {
+        let p = ptr_arg(&a[0])?;
+        let buf = field(c, p, 0);
+        let nb = append_bytes(c, &buf, &[a[1].as_int() as u8])?;
+        set_field(c, p, 0, nb);
+        o[0] = Value::Nil;
+    }),
+    native!("strings.(*Builder).WriteRune", 2, 2, |c, a, o| {
+        let p = ptr_arg(&a[0])?;
+        let enc = utf8_encode(a[1].as_int());
+        let buf = field(c, p, 0);
+        let nb = append_bytes(c, &buf, &enc)?;
+        set_field(c, p, 0, nb);
+        o[0] = Value::Int(enc.len() as i64);
+        o[1] = Value::Nil;
+    }),
+    native!("strings.(*Builder).String", 1, 1, |c, a, o| {
+        let p = ptr_arg(&a[0])?;
+        let buf = field(c, p, 0);
+        o[0] = string(bytes_of(c, &buf));
+    }),
+    native!("strings.(*Builder).Len", 1, 1, |c, a, o| {
+        let p = ptr_arg(&a[0])?;
+        o[0] = Value::Int(match field(c, p, 0) {
+            Value::Slice(s) => s.len as i64,
+            _ => 0,
+        });
+    }),
+    native!("strings.(*Builder).Cap", 1, 1, |c, a, o| {
+        let p = ptr_arg(&a[0])?;
+        o[0] = Value::Int(match field(c, p, 0) {
+            Value::Slice(s) => s.cap as i64,
+            _ => 0,
+        });
+    }),
+    native!("strings.(*Builder).Reset", 1, 0, |c, a, o| {
+        let p = ptr_arg(&a[0])?;
+        set_field(c, p, 0, Value::Nil);
+    }),
+    native!("strings.(*Builder).Grow", 2, 0, |c, a, o| {
+        let p = ptr_arg(&a[0])?;
+        let n = a[1].as_int();
+        if n < 0 {
+            return Err(NativeError::Panic(Value::iface(
+                builtin::STRING,
+                Value::str("strings.Builder.Grow: negative count"),
+            )));
+        }
+        let buf = field(c, p, 0);
+        let (len, cap) = match &buf {
+            Value::Slice(s) => (s.len as i64, s.cap as i64),
+            _ => (0, 0),
+        };
+        if cap - len < n {
+            // Go: a new buffer of capacity 2*cap+n holding the bytes so far.
+            let new_cap = (2 * cap + n) as u64;
+            if new_cap > crate::interp::MAX_STRING_BYTES as u64 {
+                return Err(NativeError::Limit(
+                    crate::interp::LimitReached::Allocation { requested: new_cap },
+                ));
+            }
+            let mut slots: Vec<Value> = bytes_of(c, &buf)
+                .into_iter()
+                .map(|b| Value::Int(b as i64))
+                .collect();
+            slots.resize(new_cap as usize, Value::Int(0));
+            let obj = c.heap.alloc(Object::Slots(slots));
+            set_field(
+                c,
+                p,
+                0,
+                Value::Slice(SliceRef {
+                    obj,
+                    offset: 0,
+                    len: len as u32,
+                    cap: new_cap as u32,
+                }),
+            );
+        }
     }),
 ];
 

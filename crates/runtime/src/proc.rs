@@ -219,6 +219,12 @@ impl Sched {
     /// `procresize` at start-up: `count` Ps, P0 owned by M0, the others idle.
     /// Goroutine ids: main gets 1 and ids 2-4 go to the runtime's system goroutines.
     pub fn new(count: u32, time_slice: u32) -> Sched {
+        Sched::with_first_goid(count, time_slice, FIRST_USER_GOID)
+    }
+
+    /// Like [`Sched::new`], with the first user goroutine id given (5 in a plain program, 6 when the
+    /// program imports os, whose file finalizers start the finalizer goroutine at init).
+    pub fn with_first_goid(count: u32, time_slice: u32, first_user_goid: u64) -> Sched {
         assert!((1..=PROCESSORS_MAX).contains(&count));
         let mut processors: Vec<Processor> = (0..count)
             .map(|i| Processor {
@@ -253,7 +259,7 @@ impl Sched {
             time_slice: time_slice.max(1),
         };
         // main (1) and the forcegc, bgsweep, bgscavenge helpers (2-4) come from P0's first batch.
-        for _ in 0..FIRST_USER_GOID - 1 {
+        for _ in 0..first_user_goid.clamp(2, GOID_CACHE_BATCH) - 1 {
             sched.new_goid(ProcessorId(0));
         }
         sched

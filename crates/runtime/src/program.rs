@@ -912,6 +912,10 @@ pub enum Instr {
     },
 }
 
+/// The largest struct/array type (in flat slots) a program may declare: a host memory limit of the model
+/// (`var a [1 << 30]int` is valid Go but would need 24 GiB here).
+pub const MAX_TYPE_SLOTS: u32 = 1 << 24;
+
 /// An error found by [`Program::validate`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ProgramError {
@@ -1012,6 +1016,18 @@ fn validate_program(p: &Program) -> Result<(), ProgramError> {
                     ));
                 }
             }
+        }
+    }
+    for d in &p.types.descs {
+        if d.slots > MAX_TYPE_SLOTS {
+            return Err(err(
+                None,
+                None,
+                format!(
+                    "type {} has {} slots, more than the model's limit of {MAX_TYPE_SLOTS}",
+                    d.name, d.slots
+                ),
+            ));
         }
     }
     for g in &p.globals {

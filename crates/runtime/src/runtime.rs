@@ -85,6 +85,11 @@ pub struct Config {
     pub step_instructions: u32,
     /// Virtual duration of one blocking system call (e.g. a file read), in nanoseconds.
     pub syscall_ns: i64,
+    /// Go id of the first user goroutine: 5 in a plain program (main is 1; forcegc, bgsweep and bgscavenge
+    /// take 2-4), 6 when the program imports os (directly or through fmt/log): os's file finalizers start
+    /// the finalizer goroutine (runfinq) at init. Probed with Go 1.23.5. 0 = decide from the program: 6 if
+    /// it uses fmt, log or os (each imports os), else 5.
+    pub first_goroutine_id: u32,
 }
 
 impl Default for Config {
@@ -96,6 +101,7 @@ impl Default for Config {
             time_slice: 1_000_000,
             step_instructions: 10_000,
             syscall_ns: 1_000_000,
+            first_goroutine_id: 0,
         }
     }
 }
@@ -156,8 +162,8 @@ pub struct Goroutine {
     pub stack: Option<GoStack>,
     /// `g.selectDone`: a case of its pending select fired.
     pub select_done: bool,
-    /// Select pass 3 still to do when it next runs: the channels of its other cases.
-    pub select_cleanup: Vec<ChanId>,
+    /// Select pass 3 still to do when it next runs: leave the queues of the channels in `wait_object`.
+    pub select_cleanup: bool,
     /// A woken sync.Mutex waiter retries Lock with its original wait start (`lockSlow`).
     pub mutex_retry: Option<i64>,
     /// Ownership of an RWMutex's `w` was handed to it in starvation mode.
@@ -166,6 +172,8 @@ pub struct Goroutine {
     pub last_processor: ProcessorId,
     /// True for the main goroutine.
     pub is_main: bool,
+    /// The runtime function a panic raised by the scheduler came from (shown in its traceback).
+    pub raised_in: Option<crate::traceback::RaisedIn>,
 }
 
 /// The whole runtime state.
@@ -218,7 +226,12 @@ impl Runtime {
             return Err(LoadError::BadProcessorCount(processors));
         }
         let heap = Heap::new(&program);
-        let sched = Sched::new(processors, config.time_slice);
+        let first_goid = match config.first_goroutine_id {
+            0 if imports_os(&program) => 6,
+            0 => 5,
+            n => n as u64,
+        };
+        let sched = Sched::with_first_goid(processors, config.time_slice, first_goid);
         let policy = Policy::new(&config.policy);
         let mut rt = Runtime {
             program: Rc::new(program),
@@ -243,14 +256,13 @@ impl Runtime {
             output_scratch: Vec::new(),
         };
         let stack = GoStack::new_main(&rt.program);
-        let entry_name = rt.program.func(rt.program.entry).name.clone();
         let main = GoroutineId(1);
         rt.add_goroutine(
             main,
             stack,
             CreationSite {
                 creator: None,
-                function: entry_name,
+                function: None,
                 span: SourceSpan::default(),
             },
         );
@@ -313,15 +325,22 @@ impl Runtime {
     /// Host bytes a goroutine costs in the model: its record, its stack's buffers, its id slot, and the
     /// sudog(s) it has on channel queues (the figure behind "bytes per parked goroutine").
     pub fn goroutine_host_bytes(&self, id: GoroutineId) -> usize {
-        let Some(g) = self.goroutine(id) else { return 0 };
+        let Some(g) = self.goroutine(id) else {
+            return 0;
+        };
         let mut n = std::mem::size_of::<Goroutine>() + std::mem::size_of::<u32>();
         n += g.stack.as_ref().map_or(0, |s| s.host_bytes());
-        n += g.created.function.capacity() + g.select_cleanup.capacity() * std::mem::size_of::<ChanId>();
+
         if let WaitObject::Select(cs) = &g.wait_object {
             n += cs.capacity() * std::mem::size_of::<ChanId>();
         }
         for c in &self.chans {
-            let sudogs = c.recvq.iter().chain(c.sendq.iter()).filter(|s| s.goroutine == id).count();
+            let sudogs = c
+                .recvq
+                .iter()
+                .chain(c.sendq.iter())
+                .filter(|s| s.goroutine == id)
+                .count();
             n += sudogs * std::mem::size_of::<Sudog<Value>>();
         }
         n
@@ -357,6 +376,20 @@ impl Runtime {
     /// Stops applying a replayed schedule's remaining overrides (used when forking from a past step).
     pub fn truncate_replay(&mut self) {
         self.policy.truncate_replay();
+    }
+
+    /// One step without recording events (replays and fast-forwarding), with optional forced choices.
+    pub fn step_quietly(&mut self, choices: &[(ChoiceKind, u32)]) {
+        if !self.status.is_running() {
+            return;
+        }
+        if choices.is_empty() {
+            self.step_inner();
+        } else {
+            self.policy.force(choices.iter().copied());
+            self.step_inner();
+            self.policy.clear_forced();
+        }
     }
 
     /// Runs up to `fuel.steps` steps without recording events; returns the steps taken.
@@ -397,6 +430,16 @@ impl Runtime {
             }
         }
         if n == 0 {
+            if self.sched.has_queued_work() {
+                // Work is queued but every P is idle: start one (wakep), never a false deadlock.
+                if let Some((pp, m)) = self.sched.start_thread_on_idle_processor() {
+                    self.emit(|| Event::ProcessorStarted {
+                        processor: pp,
+                        thread: m,
+                    });
+                }
+                return (None, None);
+            }
             self.check_dead();
             return (None, None);
         }
@@ -420,7 +463,6 @@ impl Runtime {
     /// Models `schedule` → `findRunnable` → `execute` for `pp`. False if the P found nothing and idled.
     fn schedule_on(&mut self, pp: ProcessorId) -> bool {
         self.run_timers(pp);
-        let was_spinning = true;
         let policy = &mut self.policy;
         let found = self.sched.find_runnable(pp, || policy.cheaprand());
         let Some((mut g, found)) = found else {
@@ -483,15 +525,17 @@ impl Runtime {
             let p = self.sched.p_mut(pp);
             if matches!(found, Found::Runnext) && p.runnext.is_none() {
                 p.runnext = Some(g);
-            } else {
+            } else if !p.runq.is_full() {
                 p.runq.push_front(g);
+            } else {
+                self.sched.global_runq.push_front(g);
             }
             g = alt;
             source = RunSource::Chosen;
             inherit = false;
         }
         self.execute(pp, g, inherit, source);
-        if was_spinning && matches!(source, RunSource::Stolen { .. }) {
+        if matches!(source, RunSource::Stolen { .. }) {
             // resetspinning: a spinning M that found work wakes another P if there is more.
             self.wakep();
         }
@@ -524,12 +568,17 @@ impl Runtime {
         let g = self.sched.p(pp).current.expect("current goroutine");
         let idx = self.slot(g);
         // select pass 3: leave the other channels' queues.
-        if !self.goroutines[idx].select_cleanup.is_empty() {
-            let chans = std::mem::take(&mut self.goroutines[idx].select_cleanup);
-            for c in chans {
-                self.chans[c.index()].remove_waiter(g);
+        if self.goroutines[idx].select_cleanup {
+            let gr = &mut self.goroutines[idx];
+            gr.select_cleanup = false;
+            gr.select_done = false;
+            if let WaitObject::Select(chans) =
+                std::mem::replace(&mut gr.wait_object, WaitObject::Nothing)
+            {
+                for c in chans {
+                    self.chans[c.index()].remove_waiter(g);
+                }
             }
-            self.goroutines[idx].select_done = false;
         }
         let slice_left = self.sched.p(pp).slice_left.max(1);
         let budget = slice_left.min(self.config.step_instructions.max(1));
@@ -544,6 +593,8 @@ impl Runtime {
             budget,
             limits: interp::Limits {
                 max_frames: self.config.limits.frames_max,
+                // Recursion this deep is runaway recursion: report it as Go's stack overflow (exit 2).
+                on_max_frames: interp::FrameLimit::GoStackOverflow,
                 ..interp::Limits::default()
             },
         };
@@ -552,6 +603,7 @@ impl Runtime {
             .as_mut()
             .expect("live goroutine has a stack");
         let effect = stack.run(&mut ctx);
+        let raised_in = self.goroutines[idx].raised_in.take();
         let used = budget.saturating_sub(ctx.budget).max(1);
         let p = self.sched.p_mut(pp);
         p.slice_left = p.slice_left.saturating_sub(used);
@@ -579,7 +631,10 @@ impl Runtime {
             Effect::Panicked(p) => {
                 let mut text = p.render();
                 text.push('\n');
-                text.push_str(&crate::traceback::goroutine_trace(self, g, true));
+                let extra = raised_in.map(|r| r.frames()).unwrap_or_default();
+                text.push_str(&crate::traceback::goroutine_trace_with(
+                    self, g, true, &extra,
+                ));
                 self.write_stderr(&text);
                 let message = p.render().trim_end().to_string();
                 self.emit(|| Event::Panicked {
@@ -690,6 +745,14 @@ impl Runtime {
                     to_ns: when,
                 });
             }
+            // A system call that ends returns on its own thread (exitsyscall), which takes a P itself.
+            let first = self.timers.armed().next().map(|t| t.action.clone());
+            if let Some(TimerAction::SyscallDone { thread, goroutine }) = first {
+                let (timer, _) = self.timers.pop_due().expect("due");
+                self.emit(|| Event::TimerFired { timer });
+                self.exit_syscall(thread, goroutine);
+                return;
+            }
             // Start an M on an idle P to run the timers (checkdead: pidleget + mget + notewakeup).
             if let Some((pp, m)) = self.sched.start_thread_on_idle_processor() {
                 self.emit(|| Event::ProcessorStarted {
@@ -727,7 +790,7 @@ impl Runtime {
                     let f = self.after_funcs[i as usize];
                     let site = CreationSite {
                         creator: None,
-                        function: "time.goFunc".into(),
+                        function: None,
                         span: SourceSpan::default(),
                     };
                     self.new_goroutine(pp, f, Vec::new(), site);
@@ -755,11 +818,12 @@ impl Runtime {
             created,
             stack: Some(stack),
             select_done: false,
-            select_cleanup: Vec::new(),
+            select_cleanup: false,
             mutex_retry: None,
             owns_rw_writer_lock: false,
             last_processor: ProcessorId(0),
             is_main: false,
+            raised_in: None,
         });
         self.live_goroutines += 1;
     }
@@ -904,7 +968,9 @@ impl Runtime {
     /// Models `goready` from `pp`: resumes `g` as given and puts it in `pp`'s runnext.
     fn wake(&mut self, pp: ProcessorId, g: GoroutineId, resume: Resume) {
         let gr = self.g_mut(g);
-        gr.wait_object = WaitObject::Nothing;
+        if !gr.select_cleanup {
+            gr.wait_object = WaitObject::Nothing;
+        }
         let stack = gr.stack.as_mut().expect("parked goroutine has a stack");
         match resume {
             Resume::Complete(values) => stack.complete(&values),
@@ -917,9 +983,7 @@ impl Runtime {
     /// Delivers a select's result to a woken select goroutine and schedules its pass 3.
     fn select_woken(&mut self, g: GoroutineId) {
         let gr = self.g_mut(g);
-        if let WaitObject::Select(chans) = &gr.wait_object {
-            gr.select_cleanup = chans.clone();
-        }
+        gr.select_cleanup = matches!(gr.wait_object, WaitObject::Select(_));
     }
 
     fn complete(&mut self, g: GoroutineId, values: &[Value]) {
@@ -938,7 +1002,12 @@ impl Runtime {
     /// A fatal error raised by the runtime on behalf of goroutine `g` (`fatal`/`throw`).
     fn fatal(&mut self, g: GoroutineId, message: &str) {
         let mut text = format!("fatal error: {message}\n\n");
-        text.push_str(&crate::traceback::all_goroutines(self, Some(g)));
+        let extra = crate::traceback::sync_fatal_frames(message);
+        text.push_str(&crate::traceback::all_goroutines_with(
+            self,
+            Some(g),
+            &extra,
+        ));
         self.write_stderr(&text);
         self.emit(|| Event::FatalError {
             message: message.to_string(),
@@ -969,7 +1038,7 @@ impl Runtime {
         let top = stack.frames(&self.program).next();
         CreationSite {
             creator: Some(g),
-            function: top.as_ref().map(|f| f.name.to_string()).unwrap_or_default(),
+            function: top.as_ref().map(|f| f.func),
             span: top.map(|f| f.span).unwrap_or_default(),
         }
     }
@@ -1186,7 +1255,12 @@ impl Runtime {
                     return self.kind_mismatch(g);
                 };
                 match wg.add(delta) {
-                    Err(p) => self.raise_string(g, p.message()),
+                    Err(p) => {
+                        self.raise_string(g, p.message());
+                        let done = code == RtCode::WaitGroupDone;
+                        self.g_mut(g).raised_in =
+                            Some(crate::traceback::RaisedIn::WaitGroupAdd { done });
+                    }
                     Ok(waiters) => {
                         let counter = wg.counter;
                         self.emit(|| Event::SyncChanged {
@@ -1273,6 +1347,7 @@ impl Runtime {
                         self.complete(g, &[Value::Nil]);
                     } else {
                         self.raise_string(g, "non-positive interval for NewTicker");
+                        self.g_mut(g).raised_in = Some(crate::traceback::RaisedIn::NewTicker);
                     }
                     return;
                 }
@@ -1287,7 +1362,7 @@ impl Runtime {
                 let was = match arg(0) {
                     Value::Timer(t) => {
                         let was = self.timers.stop(t);
-                        self.drain_timer_chan(t);
+                        let was = self.drain_timer_chan(t) || was;
                         self.emit(|| Event::TimerStopped { timer: t });
                         was
                     }
@@ -1306,7 +1381,7 @@ impl Runtime {
                         }
                         let when = now.saturating_add(d);
                         let was = self.timers.reset(t, when, if periodic { d } else { 0 });
-                        self.drain_timer_chan(t);
+                        let was = self.drain_timer_chan(t) || was;
                         self.emit(|| Event::TimerSet {
                             timer: t,
                             when_ns: when,
@@ -1342,9 +1417,12 @@ impl Runtime {
                 self.complete(g, &[Value::Int(n)]);
             }
             RtCode::GoMaxProcs => {
-                // Changing GOMAXPROCS at run time (procresize) is not modelled: report the current value.
-                let n = self.sched.gomaxprocs() as i64;
-                self.complete(g, &[Value::Int(n)]);
+                let previous = self.sched.gomaxprocs() as i64;
+                self.complete(g, &[Value::Int(previous)]);
+                let n = arg(0).as_int();
+                if n > 0 && n != previous {
+                    self.proc_resize(n.min(PROCESSORS_MAX as i64) as u32);
+                }
             }
             RtCode::NumCpu => {
                 let n = self.sched.gomaxprocs() as i64;
@@ -1489,13 +1567,18 @@ impl Runtime {
     }
 
     /// Go 1.23 timer channels are synchronous: Stop and Reset discard a value not yet received.
-    fn drain_timer_chan(&mut self, t: TimerId) {
+    /// Returns true if an unreceived value was discarded (then Stop/Reset report that they stopped the
+    /// timer, as Go 1.23's lazily-sent timer channels do).
+    fn drain_timer_chan(&mut self, t: TimerId) -> bool {
+        let mut drained = false;
         if let TimerAction::SendTime(c) = self.timers.get(t).action {
             let ch = &mut self.chans[c.index()];
             while ch.qcount > 0 {
                 ch.chan_recv(&mut |_| true);
+                drained = true;
             }
         }
+        drained
     }
 
     /// Splits borrows for `claim`: a select sudog counts only if its select has not fired; using it marks
@@ -1806,6 +1889,59 @@ impl Runtime {
         }
     }
 
+    /// Models `procresize` (runtime.GOMAXPROCS(n), after stopping the world): new Ps start idle; the
+    /// queues of removed Ps, and goroutines running on them, move to the global queue.
+    fn proc_resize(&mut self, n: u32) {
+        let old = self.sched.gomaxprocs();
+        if n > old {
+            for i in old..n {
+                self.sched.processors.push(crate::proc::Processor {
+                    id: ProcessorId(i),
+                    status: ProcessorStatus::Idle,
+                    current: None,
+                    runnext: None,
+                    runq: Default::default(),
+                    schedtick: 0,
+                    slice_left: 0,
+                    goid_cache: 0,
+                    goid_cache_end: 0,
+                });
+                self.sched.idle_processors.push(ProcessorId(i));
+            }
+            return;
+        }
+        for i in n..old {
+            let pp = ProcessorId(i);
+            let mut moved: Vec<GoroutineId> = Vec::new();
+            let p = self.sched.p_mut(pp);
+            moved.extend(p.current.take());
+            moved.extend(p.runnext.take());
+            while let Some(g) = p.runq.pop_front() {
+                moved.push(g);
+            }
+            if let ProcessorStatus::Running { thread } = p.status {
+                self.sched.threads[thread.index()].state = ThreadState::Idle;
+                self.sched.idle_threads.push(thread);
+            }
+            self.sched.idle_processors.retain(|&x| x != pp);
+            for g in moved {
+                self.g_mut(g).status = GoroutineStatus::Runnable;
+                self.sched.glob_runq_put(g);
+            }
+        }
+        self.sched.processors.truncate(n as usize);
+        self.sched.idle_processors.retain(|p| p.0 < n);
+        // P0 must keep running if it was the caller's.
+        if self
+            .sched
+            .processors
+            .iter()
+            .all(|p| p.status == ProcessorStatus::Idle)
+        {
+            self.wakep();
+        }
+    }
+
     // ----- system calls -----
 
     /// Models `entersyscallblock`: `g` (current on `pp`) blocks its thread in a system call lasting
@@ -1838,7 +1974,8 @@ impl Runtime {
     fn exit_syscall(&mut self, thread: ThreadId, g: GoroutineId) {
         let old = self.g(g).last_processor;
         let got = self.sched.exit_syscall(thread, old);
-        self.complete(g, &[]);
+        // The read's results (n, err): the in-memory file system's data transfer is not modelled yet.
+        self.complete(g, &[Value::Int(0), Value::Nil]);
         self.emit(|| Event::SyscallExited {
             goroutine: g,
             thread,
@@ -2004,4 +2141,20 @@ fn nil_deref_error() -> Value {
         builtin::RUNTIME_ERROR_STRING,
         Value::str("invalid memory address or nil pointer dereference"),
     )
+}
+
+/// Whether the program imports package os (directly or through fmt or log), judged from what it uses.
+fn imports_os(program: &Program) -> bool {
+    let from_os = |name: &str| {
+        ["os.", "fmt.", "log.", "bufio."]
+            .iter()
+            .any(|p| name.starts_with(p))
+    };
+    program.natives.iter().any(|n| from_os(n))
+        || program.funcs.iter().any(|f| {
+            from_os(&f.name)
+                || f.code
+                    .iter()
+                    .any(|i| matches!(i, crate::program::Instr::Fmt { .. }))
+        })
 }

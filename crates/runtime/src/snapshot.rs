@@ -180,11 +180,15 @@ impl Runtime {
                     id: g.id,
                     status,
                     wait_reason,
-                    waiting_on: g.wait_object.clone(),
+                    waiting_on: if wait_reason.is_some() {
+                        g.wait_object.clone()
+                    } else {
+                        WaitObject::Nothing
+                    },
                     span,
                     frames,
                     creator: g.created.creator,
-                    created_by: g.created.function.clone(),
+                    created_by: g.created.function_name(program).to_string(),
                     created_at: g.created.span,
                     queued: queued_at.get(&g.id).cloned(),
                 }

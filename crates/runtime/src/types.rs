@@ -237,6 +237,8 @@ pub enum BuiltinMethod {
     NumErrorUnwrap,
     /// `time.Duration.String`.
     DurationString,
+    /// `RuntimeError()`: the marker method of the `runtime.Error` interface (no results).
+    RuntimeErrorMarker,
 }
 
 /// What runs when a method is called.
@@ -350,18 +352,27 @@ impl Types {
         t.push_raw("[]string", false, TypeKind::Slice { elem: STRING });
         t.push_raw("[]error", false, TypeKind::Slice { elem: ERROR });
         let unwrap = t.name_id("Unwrap");
+        let marker_name = t.name_id("RuntimeError");
         let string_m = t.name_id("String");
         let err_m = |imp| Method {
             name: error_name,
             ty: None,
             imp: MethodImpl::Builtin(imp),
         };
+        let marker = Method {
+            name: marker_name,
+            ty: None,
+            imp: MethodImpl::Builtin(BuiltinMethod::RuntimeErrorMarker),
+        };
         let id = t.push_raw("runtime.errorString", true, TypeKind::String);
-        t.descs[id.0 as usize].methods = vec![err_m(BuiltinMethod::RuntimeErrorError)];
+        t.descs[id.0 as usize].methods =
+            vec![err_m(BuiltinMethod::RuntimeErrorError), marker.clone()];
         let id = t.push_raw("runtime.plainError", true, TypeKind::String);
-        t.descs[id.0 as usize].methods = vec![err_m(BuiltinMethod::PlainErrorError)];
+        t.descs[id.0 as usize].methods =
+            vec![err_m(BuiltinMethod::PlainErrorError), marker.clone()];
         let id = t.push_raw("runtime.boundsError", true, TypeKind::String);
-        t.descs[id.0 as usize].methods = vec![err_m(BuiltinMethod::RuntimeErrorError)];
+        t.descs[id.0 as usize].methods =
+            vec![err_m(BuiltinMethod::RuntimeErrorError), marker.clone()];
         let msg_field = |name: &str, ty| Field {
             name: name.into(),
             ty,
@@ -390,6 +401,10 @@ impl Types {
                 },
             );
             let p = t.push_raw(&format!("*{name}"), false, TypeKind::Pointer { elem: s });
+            let mut ptr_methods = ptr_methods;
+            if name.starts_with("runtime.") {
+                ptr_methods.push(marker.clone());
+            }
             t.descs[p.0 as usize].methods = ptr_methods;
         }
         let s = t.push_raw(
@@ -467,6 +482,9 @@ impl Types {
             },
         ];
         debug_assert_eq!(t.descs.len() as u32, builtin::COUNT);
+        for d in &mut t.descs {
+            d.methods.sort_by_key(|m| m.name);
+        }
         // The signature of error.Error, interned after the builtins.
         let sig = t.intern(TypeKind::Func {
             params: vec![],
@@ -476,12 +494,31 @@ impl Types {
         if let TypeKind::Interface { methods } = &mut t.descs[ERROR.0 as usize].kind {
             methods[0].ty = sig;
         }
-        let sig_error = t.intern(TypeKind::Func { params: vec![], results: vec![ERROR], variadic: false });
-        let sig_errors = t.intern(TypeKind::Func { params: vec![], results: vec![SLICE_ERROR], variadic: false });
+        let sig_marker = t.intern(TypeKind::Func {
+            params: vec![],
+            results: vec![],
+            variadic: false,
+        });
+        let sig_error = t.intern(TypeKind::Func {
+            params: vec![],
+            results: vec![ERROR],
+            variadic: false,
+        });
+        let sig_errors = t.intern(TypeKind::Func {
+            params: vec![],
+            results: vec![SLICE_ERROR],
+            variadic: false,
+        });
         for d in &mut t.descs {
             for m in &mut d.methods {
+                if m.imp == MethodImpl::Builtin(BuiltinMethod::RuntimeErrorMarker) {
+                    m.ty = Some(sig_marker);
+                    continue;
+                }
                 m.ty = Some(match m.imp {
-                    MethodImpl::Builtin(BuiltinMethod::WrapErrorUnwrap | BuiltinMethod::NumErrorUnwrap) => sig_error,
+                    MethodImpl::Builtin(
+                        BuiltinMethod::WrapErrorUnwrap | BuiltinMethod::NumErrorUnwrap,
+                    ) => sig_error,
                     MethodImpl::Builtin(BuiltinMethod::WrapErrorsUnwrap) => sig_errors,
                     _ => sig,
                 });

@@ -22,6 +22,10 @@ fn run_program(p: &Program) -> Outcome {
 }
 
 fn run_with_limits(p: &Program, limits: Limits) -> Outcome {
+    run_steps(p, limits, 1_000_000)
+}
+
+fn run_steps(p: &Program, limits: Limits, max_runs: u32) -> Outcome {
     let mut heap = Heap::new(p);
     let mut stack = GoStack::new_main(p);
     let mut seed = 0x853c49e6748fea9bu64;
@@ -33,7 +37,7 @@ fn run_with_limits(p: &Program, limits: Limits) -> Outcome {
     };
     let mut output = Vec::new();
     let mut o = Outcome::default();
-    for _ in 0..1_000_000 {
+    for _ in 0..max_runs {
         let mut ctx = ExecContext {
             program: p,
             heap: &mut heap,
@@ -85,6 +89,9 @@ fn run_with_limits(p: &Program, limits: Limits) -> Outcome {
                 break;
             }
         }
+    }
+    if o.end.is_empty() {
+        o.end = "still running".into();
     }
     for out in output {
         match out.stream {
@@ -1959,6 +1966,7 @@ fn infinite_recursion_is_a_stack_overflow() {
         Limits {
             max_frames: 1_000_000,
             max_stack_bytes: 1_000_000,
+            ..Limits::default()
         },
     );
     assert_eq!(o.end, "fatal");
@@ -1977,12 +1985,27 @@ fn infinite_recursion_is_a_stack_overflow() {
         &p,
         Limits {
             max_frames: 10_000,
-            max_stack_bytes: GO_MAX_STACK_BYTES,
+            ..Limits::default()
         },
     );
     assert_eq!(
         o.end,
         "limit: goroutine exceeded the model's limit of 10000 stack frames"
+    );
+    let o = run_with_limits(
+        &p,
+        Limits {
+            max_frames: 10_000,
+            on_max_frames: FrameLimit::GoStackOverflow,
+            ..Limits::default()
+        },
+    );
+    assert_eq!(o.end, "fatal");
+    assert!(
+        o.stderr
+            .starts_with("runtime: goroutine stack exceeds 1000000000-byte limit\n"),
+        "{}",
+        o.stderr
     );
 }
 
@@ -2168,7 +2191,7 @@ fn interpreter_speed_smoke() {
     f.ret(&[r]);
     f.finish();
     let mut f = b.func(main);
-    let n = int(&mut f, 2_000_000);
+    let n = int(&mut f, 200_000);
     let i = int(&mut f, 0);
     let sum = int(&mut f, 0);
     let one = int(&mut f, 1);
@@ -2208,16 +2231,16 @@ fn interpreter_speed_smoke() {
     let o = run_program(&p);
     let elapsed = start.elapsed();
     println!(
-        "2M iterations with a call each: {elapsed:?} ({:.1} ns/iteration)",
-        elapsed.as_nanos() as f64 / 2e6
+        "200k iterations with a call each: {elapsed:?} ({:.1} ns/iteration)",
+        elapsed.as_nanos() as f64 / 2e5
     );
-    assert_eq!(o.stdout, "1999999000000\n");
+    assert_eq!(o.stdout, "19999900000\n");
 
     // The same loop without the call.
     let mut b = ProgramBuilder::new();
     let main = b.declare_func("main.main", 0, &[]);
     let mut f = b.func(main);
-    let n = int(&mut f, 2_000_000);
+    let n = int(&mut f, 200_000);
     let i = int(&mut f, 0);
     let sum = int(&mut f, 0);
     let one = int(&mut f, 1);
@@ -2250,17 +2273,20 @@ fn interpreter_speed_smoke() {
     let o = run_program(&p);
     let elapsed = start.elapsed();
     println!(
-        "2M iterations of 5 instructions: {elapsed:?} ({:.1} ns/instruction)",
-        elapsed.as_nanos() as f64 / 1e7
+        "200k iterations of 5 instructions: {elapsed:?} ({:.1} ns/instruction)",
+        elapsed.as_nanos() as f64 / 1e6
     );
-    assert_eq!(o.stdout, "1999999000000\n");
+    assert_eq!(o.stdout, "19999900000\n");
 }
 
 /// `func worker(ch chan int) { for v := range ch { sum += v } }` parked in its receive costs little memory.
 #[test]
 fn parked_goroutine_is_small() {
     let mut b = ProgramBuilder::new();
-    let chan_ty = b.types().intern(TypeKind::Chan { elem: INT, dir: crate::types::ChanDir::Both });
+    let chan_ty = b.types().intern(TypeKind::Chan {
+        elem: INT,
+        dir: crate::types::ChanDir::Both,
+    });
     let worker = b.declare_func("main.worker", 1, &[]);
     let main = b.declare_func("main.main", 0, &[]);
     let mut f = b.func(worker);
@@ -2269,9 +2295,20 @@ fn parked_goroutine_is_small() {
     let done = f.label();
     f.bind(top);
     let got = f.regs(2);
-    f.emit(Instr::Runtime { op: RtCode::ChanRecv2, args: Reg(0), dst: got, ty: chan_ty });
+    f.emit(Instr::Runtime {
+        op: RtCode::ChanRecv2,
+        args: Reg(0),
+        dst: got,
+        ty: chan_ty,
+    });
     f.jump_if_not(got.offset(1), done);
-    f.emit(Instr::Binary { op: BinOp::Add, kind: NumKind::Int, dst: sum, lhs: sum, rhs: got });
+    f.emit(Instr::Binary {
+        op: BinOp::Add,
+        kind: NumKind::Int,
+        dst: sum,
+        lhs: sum,
+        rhs: got,
+    });
     f.jump(top);
     f.bind(done);
     f.ret(&[]);
@@ -2281,22 +2318,62 @@ fn parked_goroutine_is_small() {
     f.finish();
     let p = b.finish(main).unwrap();
     let mut heap = Heap::new(&p);
-    let mut stack = GoStack::new(&p, FuncValue { func: worker, env: None }, vec![Value::Chan(crate::ids::ChanId(3))]);
+    let mut stack = GoStack::new(
+        &p,
+        FuncValue {
+            func: worker,
+            env: None,
+        },
+        vec![Value::Chan(crate::ids::ChanId(3))],
+    );
     let mut rng = || 0u64;
     let mut output = Vec::new();
-    let mut ctx = ExecContext { program: &p, heap: &mut heap, rng: &mut rng, output: &mut output, budget: 100, limits: Limits::default() };
+    let mut ctx = ExecContext {
+        program: &p,
+        heap: &mut heap,
+        rng: &mut rng,
+        output: &mut output,
+        budget: 100,
+        limits: Limits::default(),
+    };
     let e = stack.run(&mut ctx);
-    assert!(matches!(e, Effect::Runtime(RuntimeOp::Call { code: RtCode::ChanRecv2, .. })), "{e:?}");
+    assert!(
+        matches!(
+            e,
+            Effect::Runtime(RuntimeOp::Call {
+                code: RtCode::ChanRecv2,
+                ..
+            })
+        ),
+        "{e:?}"
+    );
     let bytes = stack.host_bytes();
-    println!("parked goroutine: {bytes} bytes (GoStack {} bytes)", std::mem::size_of::<GoStack>());
+    println!(
+        "parked goroutine: {bytes} bytes (GoStack {} bytes)",
+        std::mem::size_of::<GoStack>()
+    );
     assert!(bytes <= 300, "{bytes} bytes");
     // Completing the receive with (5, true) then (0, false) ends the loop.
     stack.complete(&[Value::Int(5), Value::Bool(true)]);
-    let mut ctx = ExecContext { program: &p, heap: &mut heap, rng: &mut rng, output: &mut output, budget: 100, limits: Limits::default() };
+    let mut ctx = ExecContext {
+        program: &p,
+        heap: &mut heap,
+        rng: &mut rng,
+        output: &mut output,
+        budget: 100,
+        limits: Limits::default(),
+    };
     assert!(matches!(stack.run(&mut ctx), Effect::Runtime(_)));
     assert_eq!(stack.frames(&p).next().unwrap().regs[1], Value::Int(5));
     stack.complete(&[Value::Int(0), Value::Bool(false)]);
-    let mut ctx = ExecContext { program: &p, heap: &mut heap, rng: &mut rng, output: &mut output, budget: 100, limits: Limits::default() };
+    let mut ctx = ExecContext {
+        program: &p,
+        heap: &mut heap,
+        rng: &mut rng,
+        output: &mut output,
+        budget: 100,
+        limits: Limits::default(),
+    };
     assert_eq!(stack.run(&mut ctx), Effect::Returned);
 }
 
@@ -2306,7 +2383,17 @@ fn parked_goroutine_is_small() {
 fn fmt_catches_panicking_string_methods() {
     let mut b = ProgramBuilder::new();
     let bt = b.types().named("main.B", TypeKind::Int(NumKind::Int));
-    let p = b.types().named("main.P", TypeKind::Struct { fields: vec![Field { name: "X".into(), ty: INT, embedded: false, offset: 0 }] });
+    let p = b.types().named(
+        "main.P",
+        TypeKind::Struct {
+            fields: vec![Field {
+                name: "X".into(),
+                ty: INT,
+                embedded: false,
+                offset: 0,
+            }],
+        },
+    );
     let pp = b.types().pointer_to(p);
     let sb = b.types().slice_of(bt);
     let bstr = b.declare_func("main.B.String", 1, &[STRING]);
@@ -2317,7 +2404,11 @@ fn fmt_catches_panicking_string_methods() {
     let sprint = |f: &mut FuncBuilder<'_>, vals: &[(Reg, TypeId)]| -> Reg {
         let sl = f.any_slice(vals);
         let out = f.reg();
-        f.emit(Instr::Fmt { op: FmtOp::Sprint, args: sl, dst: out });
+        f.emit(Instr::Fmt {
+            op: FmtOp::Sprint,
+            args: sl,
+            dst: out,
+        });
         out
     };
     let mut f = b.func(bstr);
@@ -2333,7 +2424,12 @@ fn fmt_catches_panicking_string_methods() {
     f.finish();
     let mut f = b.func(pstr);
     let x = f.reg();
-    f.emit(Instr::LoadField { dst: x, ptr: Reg(0), offset: 0, ty: INT });
+    f.emit(Instr::LoadField {
+        dst: x,
+        ptr: Reg(0),
+        offset: 0,
+        ty: INT,
+    });
     let l = string(&mut f, "P");
     let s = sprint(&mut f, &[(l, STRING), (x, INT)]);
     f.ret(&[s]);
@@ -2345,11 +2441,20 @@ fn fmt_catches_panicking_string_methods() {
     let list = f.reg();
     f.emit(Instr::Zero { dst: list, ty: sb });
     let pair = f.consecutive(&[one, two]);
-    f.emit(Instr::Append { dst: list, src: list, args: pair, count: 2, ty: sb });
+    f.emit(Instr::Append {
+        dst: list,
+        src: list,
+        args: pair,
+        count: 2,
+        ty: sb,
+    });
     let np = f.reg();
     f.emit(Instr::Zero { dst: np, ty: pp });
     f.println(&[(one, bt), (two, bt), (list, sb), (np, pp)]);
-    f.printf("%d|%s|%v|%x\n", &[(two, bt), (two, bt), (three, bt), (one, bt)]);
+    f.printf(
+        "%d|%s|%v|%x\n",
+        &[(two, bt), (two, bt), (three, bt), (one, bt)],
+    );
     f.ret(&[]);
     f.finish();
     let o = run_program(&b.finish(main).unwrap());
@@ -2357,5 +2462,495 @@ fn fmt_catches_panicking_string_methods() {
     assert_eq!(
         o.stdout,
         "B1 %!v(PANIC=String method: boom) [B1 %!v(PANIC=String method: boom)] <nil>\n2|%!s(PANIC=String method: boom)|B3|4231\n"
+    );
+}
+
+/// Random (type-confused) programs that pass validation must end in a Go-level result or a clear error,
+/// never a Rust panic.
+#[test]
+fn random_programs_never_panic_the_host() {
+    let seed = std::cell::Cell::new(0x2545F4914F6CDD1Du64);
+    let next = || {
+        let mut x = seed.get();
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        seed.set(x);
+        x
+    };
+    let mut ran = 0;
+    let rounds: u32 = std::env::var("VM_FUZZ_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(400);
+    let mut ends = std::collections::BTreeMap::<String, u32>::new();
+    for _ in 0..rounds {
+        let mut b = ProgramBuilder::new();
+        let st = b.types().struct_of(vec![("A", INT), ("B", STRING)]);
+        let arr = b.types().intern(TypeKind::Array { elem: st, len: 3 });
+        let sl = b.types().slice_of(INT);
+        let ss = b.types().slice_of(st);
+        let mt = b.types().intern(TypeKind::Map {
+            key: STRING,
+            elem: INT,
+        });
+        let pst = b.types().pointer_to(st);
+        let parr = b.types().pointer_to(arr);
+        let tys = [
+            INT, STRING, BOOL, FLOAT64, ANY, ERROR, st, arr, sl, ss, mt, pst, parr, UINT8, INT8,
+        ];
+        let helper = b.declare_func("main.h", 2, &[INT]);
+        let main = b.declare_func("main.main", 0, &[]);
+        let contains = b.native("strings.Contains");
+        let k = b.konst(Const::Str(b"hello".to_vec()));
+        let kf = b.konst(Const::Float(2.5));
+        for (fid, nregs) in [(helper, 6u16), (main, 8u16)] {
+            let mut f = b.func(fid);
+            let params = if fid == helper { 2 } else { 0 };
+            f.regs(nregs - params);
+            let n = 12 + (next() % 20) as u32;
+            for pc in 0..n {
+                let r = || Reg((next() % nregs as u64) as u16);
+                let ty = tys[(next() % tys.len() as u64) as usize];
+                let target = (next() % (n as u64 + 1)) as u32;
+                let op = [
+                    BinOp::Add,
+                    BinOp::Sub,
+                    BinOp::Mul,
+                    BinOp::Div,
+                    BinOp::Rem,
+                    BinOp::Shl,
+                    BinOp::Shr,
+                    BinOp::Lt,
+                    BinOp::Eq,
+                ][(next() % 9) as usize];
+                let kind = [
+                    NumKind::Int,
+                    NumKind::I8,
+                    NumKind::U8,
+                    NumKind::U64,
+                    NumKind::F64,
+                    NumKind::Str,
+                ][(next() % 6) as usize];
+                let i = match next() % 40 {
+                    0 => Instr::Move { dst: r(), src: r() },
+                    1 => Instr::Int {
+                        dst: r(),
+                        value: (next() % 7) as i32 - 2,
+                    },
+                    2 => Instr::Const {
+                        dst: r(),
+                        konst: if next() % 2 == 0 { k } else { kf },
+                    },
+                    3 => Instr::Zero { dst: r(), ty },
+                    4 | 5 => {
+                        if op == BinOp::Add
+                            || kind.is_int()
+                            || (kind.is_float()
+                                && matches!(
+                                    op,
+                                    BinOp::Sub | BinOp::Mul | BinOp::Div | BinOp::Lt | BinOp::Eq
+                                ))
+                            || (kind == NumKind::Str && matches!(op, BinOp::Lt | BinOp::Eq))
+                        {
+                            Instr::Binary {
+                                op,
+                                kind,
+                                dst: r(),
+                                lhs: r(),
+                                rhs: r(),
+                            }
+                        } else {
+                            Instr::Nop
+                        }
+                    }
+                    6 => Instr::Convert {
+                        dst: r(),
+                        src: r(),
+                        from: kind,
+                        to: NumKind::I8,
+                    },
+                    7 => Instr::Eq {
+                        dst: r(),
+                        lhs: r(),
+                        rhs: r(),
+                    },
+                    8 => Instr::StrIndex {
+                        dst: r(),
+                        src: r(),
+                        index: r(),
+                    },
+                    9 => Instr::StrConv {
+                        op: StrConvOp::ToRunes,
+                        dst: r(),
+                        src: r(),
+                    },
+                    10 => Instr::Slice {
+                        dst: r(),
+                        src: r(),
+                        lo: r(),
+                        hi: Reg::NONE,
+                        max: Reg::NONE,
+                        ty: [STRING, sl, ss, parr][(next() % 4) as usize],
+                    },
+                    11 => Instr::GetField {
+                        dst: r(),
+                        src: r(),
+                        offset: (next() % 4) as u32,
+                        ty: [INT, st][(next() % 2) as usize],
+                    },
+                    12 => Instr::SetField {
+                        dst: r(),
+                        offset: (next() % 4) as u32,
+                        src: r(),
+                        ty: [INT, st][(next() % 2) as usize],
+                    },
+                    13 => Instr::IndexAgg {
+                        dst: r(),
+                        src: r(),
+                        index: r(),
+                        ty: arr,
+                    },
+                    14 => Instr::New { dst: r(), ty },
+                    15 => Instr::Box {
+                        dst: r(),
+                        src: r(),
+                        ty,
+                    },
+                    16 => Instr::Load {
+                        dst: r(),
+                        ptr: r(),
+                        ty,
+                    },
+                    17 => Instr::Store {
+                        ptr: r(),
+                        src: r(),
+                        ty,
+                    },
+                    18 => Instr::FieldAddr {
+                        dst: r(),
+                        ptr: r(),
+                        offset: (next() % 3) as u32,
+                    },
+                    19 => Instr::LoadField {
+                        dst: r(),
+                        ptr: r(),
+                        offset: (next() % 3) as u32,
+                        ty,
+                    },
+                    20 => Instr::Index {
+                        dst: r(),
+                        src: r(),
+                        index: r(),
+                        ty: [sl, ss, parr][(next() % 3) as usize],
+                    },
+                    21 => Instr::SetIndex {
+                        dst: r(),
+                        index: r(),
+                        src: r(),
+                        ty: [sl, ss, parr][(next() % 3) as usize],
+                    },
+                    22 => Instr::MakeSlice {
+                        dst: r(),
+                        len: r(),
+                        cap: Reg::NONE,
+                        ty: [sl, ss][(next() % 2) as usize],
+                    },
+                    23 => Instr::Append {
+                        dst: r(),
+                        src: r(),
+                        args: Reg(0),
+                        count: 2,
+                        ty: [sl, ss][(next() % 2) as usize],
+                    },
+                    24 => Instr::AppendSlice {
+                        dst: r(),
+                        src: r(),
+                        other: r(),
+                        ty: [sl, ss][(next() % 2) as usize],
+                    },
+                    25 => Instr::Copy {
+                        dst: r(),
+                        target: r(),
+                        src: r(),
+                        ty: [sl, ss][(next() % 2) as usize],
+                    },
+                    26 => Instr::Len { dst: r(), src: r() },
+                    27 => Instr::MakeMap {
+                        dst: r(),
+                        ty: mt,
+                        hint: Reg::NONE,
+                    },
+                    28 => Instr::MapSet {
+                        map: r(),
+                        key: r(),
+                        src: r(),
+                    },
+                    29 => Instr::MapGet {
+                        dst: Reg(0),
+                        map: r(),
+                        key: r(),
+                        ty: mt,
+                        form: ResultForm::CommaOk,
+                    },
+                    30 => Instr::Call {
+                        func: helper,
+                        args: Reg(0),
+                        dst: r(),
+                    },
+                    31 => Instr::CallNative {
+                        native: contains,
+                        args: Reg(0),
+                        dst: r(),
+                    },
+                    32 => Instr::Defer {
+                        callee: r(),
+                        args: Reg(0),
+                    },
+                    33 => Instr::Panic { src: r() },
+                    34 => Instr::Recover { dst: r() },
+                    35 => Instr::MakeIface {
+                        dst: r(),
+                        src: r(),
+                        ty: [INT, STRING, st, sl][(next() % 4) as usize],
+                    },
+                    36 => Instr::TypeAssert {
+                        dst: Reg(0),
+                        src: r(),
+                        ty,
+                        from: ANY,
+                        form: if next() % 2 == 0 {
+                            ResultForm::Value
+                        } else {
+                            ResultForm::CommaOk
+                        },
+                    },
+                    37 => Instr::JumpIf {
+                        cond: r(),
+                        target: target.min(n - 1),
+                    },
+                    38 => Instr::Func {
+                        dst: r(),
+                        func: helper,
+                    },
+                    _ => Instr::Fmt {
+                        op: FmtOp::Sprintf,
+                        args: Reg(0),
+                        dst: r(),
+                    },
+                };
+                let _ = pc;
+                f.emit(i);
+            }
+            if fid == helper {
+                f.ret(&[Reg(0)]);
+            } else {
+                f.ret(&[]);
+            }
+            f.finish();
+        }
+        let Ok(p) = b.finish(main) else { continue };
+        ran += 1;
+        let limits = Limits {
+            max_frames: 200,
+            max_heap_slots: 1 << 20,
+            ..Limits::default()
+        };
+        let o = run_steps(&p, limits, 100);
+        assert!(
+            !o.end.is_empty(),
+            "the driver always records how a run ended"
+        );
+        let key: String = o.end.chars().take(30).collect();
+        *ends.entry(key).or_default() += 1;
+    }
+    println!("random programs: {ends:?}");
+    assert!(ran > 100, "only {ran} random programs were valid");
+}
+
+/// strings.Builder natives, sort.swapAt over `any`, errors.asOne/isComparable, `r.(runtime.Error)`.
+#[test]
+fn builder_sort_and_errors_natives() {
+    let mut b = ProgramBuilder::new();
+    let bs = b.types().slice_of(UINT8);
+    let builder = b.types().named(
+        "strings.Builder",
+        TypeKind::Struct {
+            fields: vec![Field {
+                name: "buf".into(),
+                ty: bs,
+                embedded: false,
+                offset: 0,
+            }],
+        },
+    );
+    let pbuilder = b.types().pointer_to(builder);
+    let err_name = b.types().name_id("Error");
+    let rt_name = b.types().name_id("RuntimeError");
+    let sig_s = b.types().intern(TypeKind::Func {
+        params: vec![],
+        results: vec![STRING],
+        variadic: false,
+    });
+    let sig0 = b.types().intern(TypeKind::Func {
+        params: vec![],
+        results: vec![],
+        variadic: false,
+    });
+    let rt_error = b.types().named(
+        "runtime.Error",
+        TypeKind::Interface {
+            methods: vec![
+                crate::types::IfaceMethod {
+                    name: err_name,
+                    ty: sig_s,
+                },
+                crate::types::IfaceMethod {
+                    name: rt_name,
+                    ty: sig0,
+                },
+            ],
+        },
+    );
+    let perr = b.types().pointer_to(PTR_ERRORS_ERROR_STRING);
+    let main = b.declare_func("main.main", 0, &[]);
+    let mut f = b.func(main);
+    let call = |f: &mut FuncBuilder<'_>, name: &str, args: &[Reg], results: u16| -> Reg {
+        let idx = f.native(name);
+        let a = f.consecutive(args);
+        let dst = f.regs(results.max(1));
+        f.emit(Instr::CallNative {
+            native: idx,
+            args: a,
+            dst,
+        });
+        dst
+    };
+    // var sb strings.Builder; sb.WriteString("héllo"); sb.WriteByte('!'); sb.WriteRune('世')
+    let p = f.reg();
+    f.emit(Instr::New {
+        dst: p,
+        ty: builder,
+    });
+    let s = string(&mut f, "héllo");
+    call(&mut f, "strings.(*Builder).WriteString", &[p, s], 2);
+    let bang = int(&mut f, '!' as i64);
+    call(&mut f, "strings.(*Builder).WriteByte", &[p, bang], 1);
+    let r = int(&mut f, '世' as i64);
+    call(&mut f, "strings.(*Builder).WriteRune", &[p, r], 2);
+    let out = call(&mut f, "strings.(*Builder).String", &[p], 1);
+    let n = call(&mut f, "strings.(*Builder).Len", &[p], 1);
+    f.println(&[(out, STRING), (n, INT)]);
+    // xs := []string{"c", "a", "b"}; sort.swapAt(any(xs), 0, 2)
+    let ss = f.types().slice_of(STRING);
+    let xs = f.reg();
+    f.emit(Instr::Zero { dst: xs, ty: ss });
+    let vals = f.regs(3);
+    for (i, v) in ["c", "a", "b"].iter().enumerate() {
+        let k = f.str_const(v);
+        f.emit(Instr::Const {
+            dst: vals.offset(i),
+            konst: k,
+        });
+    }
+    f.emit(Instr::Append {
+        dst: xs,
+        src: xs,
+        args: vals,
+        count: 3,
+        ty: ss,
+    });
+    let anyxs = f.reg();
+    f.emit(Instr::MakeIface {
+        dst: anyxs,
+        src: xs,
+        ty: ss,
+    });
+    let zero = int(&mut f, 0);
+    let two = int(&mut f, 2);
+    call(&mut f, "sort.swapAt", &[anyxs, zero, two], 0);
+    let len = call(&mut f, "sort.lenOf", &[anyxs], 1);
+    f.println(&[(xs, ss), (len, INT)]);
+    // var target *errors.errorString; errors.asOne(errors.New("x"), &target)
+    let x = string(&mut f, "x");
+    let e = call(&mut f, "errors.New", &[x], 1);
+    let target = f.reg();
+    f.emit(Instr::New {
+        dst: target,
+        ty: PTR_ERRORS_ERROR_STRING,
+    });
+    let tany = f.reg();
+    f.emit(Instr::MakeIface {
+        dst: tany,
+        src: target,
+        ty: perr,
+    });
+    let ok = call(&mut f, "errors.asOne", &[e, tany], 1);
+    let got = f.reg();
+    f.emit(Instr::Load {
+        dst: got,
+        ptr: target,
+        ty: PTR_ERRORS_ERROR_STRING,
+    });
+    let gotv = f.reg();
+    f.emit(Instr::MakeIface {
+        dst: gotv,
+        src: got,
+        ty: PTR_ERRORS_ERROR_STRING,
+    });
+    let same = f.reg();
+    f.emit(Instr::Eq {
+        dst: same,
+        lhs: gotv,
+        rhs: e,
+    });
+    let cmp = call(&mut f, "errors.isComparable", &[e], 1);
+    let sl_any = f.reg();
+    f.emit(Instr::MakeIface {
+        dst: sl_any,
+        src: xs,
+        ty: ss,
+    });
+    let cmp2 = call(&mut f, "errors.isComparable", &[sl_any], 1);
+    // runtime errors implement runtime.Error; errors.New values do not.
+    let re = f.reg();
+    let msg = string(&mut f, "integer divide by zero");
+    f.emit(Instr::MakeIface {
+        dst: re,
+        src: msg,
+        ty: RUNTIME_ERROR_STRING,
+    });
+    let is_rt = f.regs(2);
+    f.emit(Instr::TypeAssert {
+        dst: is_rt,
+        src: re,
+        ty: rt_error,
+        from: ERROR,
+        form: ResultForm::CommaOk,
+    });
+    let is_rt2 = f.regs(2);
+    f.emit(Instr::TypeAssert {
+        dst: is_rt2,
+        src: e,
+        ty: rt_error,
+        from: ERROR,
+        form: ResultForm::CommaOk,
+    });
+    f.println(&[
+        (ok, BOOL),
+        (same, BOOL),
+        (cmp, BOOL),
+        (cmp2, BOOL),
+        (is_rt.offset(1), BOOL),
+        (is_rt2.offset(1), BOOL),
+    ]);
+    let _ = pbuilder;
+    f.ret(&[]);
+    f.finish();
+    let o = run_program(&b.finish(main).unwrap());
+    assert_eq!(o.end, "returned", "{}", o.stderr);
+    assert_eq!(
+        o.stdout,
+        "héllo!世 10\n[b a c] 3\ntrue true true false true false\n"
     );
 }

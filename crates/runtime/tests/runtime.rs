@@ -96,23 +96,23 @@ fn new_goroutines_go_to_runnext_like_go() {
     assert_eq!(stdout(&rt), "2\n0\n1\n");
     expect_test::expect![[r#"
         P0 runs G1 from runnext
-        G1 created G5 running main.main.func1 (line 8)
-        G5 readied into P0 runnext
         G1 created G6 running main.main.func1 (line 8)
-        G6 readied into P0 runnext, kicking G5 to the local queue tail
+        G6 readied into P0 runnext
         G1 created G7 running main.main.func1 (line 8)
         G7 readied into P0 runnext, kicking G6 to the local queue tail
+        G1 created G8 running main.main.func1 (line 8)
+        G8 readied into P0 runnext, kicking G7 to the local queue tail
         timer 0 set for 2009-11-10 23:00:00.001 +0000 UTC
         G1 parked (sleep) until timer 0 fires
-        P0 runs G7 from runnext
+        P0 runs G8 from runnext
         stdout: "2\n"
-        G7 exited
-        P0 runs G5 from its local queue
-        stdout: "0\n"
-        G5 exited
+        G8 exited
         P0 runs G6 from its local queue
-        stdout: "1\n"
+        stdout: "0\n"
         G6 exited
+        P0 runs G7 from its local queue
+        stdout: "1\n"
+        G7 exited
         P0 found no work and went idle
         nothing can run: clock jumped 1ms to 2009-11-10 23:00:00.001 +0000 UTC
         M0 started to run P0
@@ -229,6 +229,10 @@ fn negative_waitgroup_counter_panics() {
         panic: sync: negative WaitGroup counter
 
         goroutine 1 [running]:
+        sync.(*WaitGroup).Add(0x0?, 0x0?)
+        	sync/waitgroup.go:64 +0x0
+        sync.(*WaitGroup).Done(...)
+        	sync/waitgroup.go:89 +0x0
         main.main()
         	main.go:4 +0x0
     "#]]
@@ -355,9 +359,9 @@ fn leak_report_groups_and_judges_reachability() {
         #	nothing can ever wake it: no live goroutine or timer can reach chan 0
 
         1 @ [sleep] on timer 0 (goroutines 1)
-        #	time.Sleep	/usr/lib/go-1.23/src/runtime/time.go:300
+        #	time.Sleep	runtime/time.go:300
         #	main.main	main.go:15
-        #	created by main.main
+        #	created by runtime.main
         #	may still be woken: a live goroutine or timer can reach timer 0
 
         1 @ [chan send] on chan 1 (goroutines 8)
@@ -386,18 +390,27 @@ fn select_order_depends_on_seed_and_replays_from_the_schedule() {
         let schedule = rt.schedule();
         let encoded = schedule.encode();
         assert!(encoded.len() < 20, "{encoded}");
-        let replay = Config { policy: PolicyConfig::Replay(runtime::Schedule::decode(&encoded).unwrap()), ..config(1, 99) };
+        let replay = Config {
+            policy: PolicyConfig::Replay(runtime::Schedule::decode(&encoded).unwrap()),
+            ..config(1, 99)
+        };
         let (again, _) = run_checked(select_two(6), replay);
         assert_eq!(stdout(&again), out);
         assert_eq!(again.snapshot(), rt.snapshot());
     }
-    assert!(outputs.len() > 1, "select's poll order must vary with the seed");
+    assert!(
+        outputs.len() > 1,
+        "select's poll order must vary with the seed"
+    );
 }
 
 #[test]
 fn manual_choice_picks_the_select_case_and_forks_replay() {
     use runtime::{ChoiceKind, History};
-    let cfg = Config { policy: PolicyConfig::Manual { seed: 3 }, ..Config::default() };
+    let cfg = Config {
+        policy: PolicyConfig::Manual { seed: 3 },
+        ..Config::default()
+    };
     let mut h = History::new(Runtime::new(select_two(3), cfg.clone()).unwrap());
     // Step until main's first select has both cases ready, then fork choosing case 1 (the second ready).
     let mut fork_at = None;
@@ -418,7 +431,10 @@ fn manual_choice_picks_the_select_case_and_forks_replay() {
             };
             fork_at = Some(h.current().steps());
             let step = h.fork(&[(ChoiceKind::SelectCase, 1 - chosen)]);
-            assert!(step.events.contains(&Event::SelectChose { goroutine: runtime::GoroutineId(1), case: Some(1 - chosen) }));
+            assert!(step.events.contains(&Event::SelectChose {
+                goroutine: runtime::GoroutineId(1),
+                case: Some(1 - chosen)
+            }));
             break;
         }
         h.step();
@@ -428,9 +444,15 @@ fn manual_choice_picks_the_select_case_and_forks_replay() {
         h.step();
     }
     let forked = h.current().clone();
-    assert!(!forked.schedule().overrides.is_empty(), "the manual choice is recorded");
+    assert!(
+        !forked.schedule().overrides.is_empty(),
+        "the manual choice is recorded"
+    );
     // The recorded schedule replays the forked run.
-    let replay = Config { policy: PolicyConfig::Replay(forked.schedule()), ..cfg };
+    let replay = Config {
+        policy: PolicyConfig::Replay(forked.schedule()),
+        ..cfg
+    };
     let (again, _) = run_checked(select_two(3), replay);
     assert_eq!(again.stdout(), forked.stdout());
     // Seeking back before the fork and forward again stays on the forked timeline.
@@ -443,21 +465,32 @@ fn manual_choice_picks_the_select_case_and_forks_replay() {
 fn seeking_back_equals_a_fresh_replay() {
     // Property: for many targets, seek(k) gives the same state as a fresh run of k steps.
     for (procs, seed) in [(1, 5), (2, 11), (4, 2)] {
-        let cfg = Config { policy: PolicyConfig::Random { seed }, ..config(procs, seed) };
+        let cfg = Config {
+            policy: PolicyConfig::Random { seed },
+            ..config(procs, seed)
+        };
         let mut h = runtime::History::new(Runtime::new(select_two(40), cfg.clone()).unwrap());
         while h.current().status().is_running() {
             h.step();
             h.current().check_invariants();
         }
         let end = h.current().steps();
-        let mut rng = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        let mut rng = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         for _ in 0..25 {
-            rng = rng.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            rng = rng
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             let k = (rng >> 33) % (end + 1);
             h.seek(k).unwrap();
             let mut fresh = Runtime::new(select_two(40), cfg.clone()).unwrap();
             fresh.run(runtime::Fuel { steps: k });
-            assert_eq!(h.current().snapshot(), fresh.snapshot(), "procs {procs} seed {seed} step {k}");
+            assert_eq!(
+                h.current().snapshot(),
+                fresh.snapshot(),
+                "procs {procs} seed {seed} step {k}"
+            );
         }
     }
 }
@@ -471,11 +504,259 @@ fn buffered_pipe_and_contended_mutex_finish_on_many_processors() {
         assert_eq!(stdout(&rt), "20\n", "procs {procs}: {}", stderr(&rt));
         let parked_on_mutex = events
             .iter()
-            .filter(|e| matches!(e, Event::Parked { reason: runtime::goroutine::WaitReason::SyncMutexLock, .. }))
+            .filter(|e| {
+                matches!(
+                    e,
+                    Event::Parked {
+                        reason: runtime::goroutine::WaitReason::SyncMutexLock,
+                        ..
+                    }
+                )
+            })
             .count();
-        assert!(parked_on_mutex > 0, "Gosched inside the critical section makes others block on the mutex");
+        assert!(
+            parked_on_mutex > 0,
+            "Gosched inside the critical section makes others block on the mutex"
+        );
         if procs > 1 {
-            assert!(events.iter().any(|e| matches!(e, Event::Stolen { .. })), "idle Ps steal work");
+            assert!(
+                events.iter().any(|e| matches!(e, Event::Stolen { .. })),
+                "idle Ps steal work"
+            );
         }
     }
+}
+
+#[test]
+fn event_trace_hash_is_pinned_for_the_wasm_comparison() {
+    let (program, config) = determinism_case();
+    assert_eq!(trace_hash(program, config), DETERMINISM_TRACE_HASH);
+}
+
+/// Ticker every 10ms read 3 times (printing elapsed ms), Stop; AfterFunc(5ms) prints from a new goroutine;
+/// then `select { case <-never: case <-time.After(50ms): println("timeout") }`, then `<-never` deadlocks.
+fn timers_program() -> Program {
+    program(|b, main| {
+        let ct = chan_int(b);
+        let fired = b.declare_func("main.main.func1", 0, &[]);
+        {
+            let mut f = b.func(fired);
+            f.line(20);
+            f.print_str("fired");
+            f.ret(&[]);
+            f.finish();
+        }
+        let mut f = b.func(main);
+        f.line(10);
+        let start = f.rt(RtCode::Now, &[], builtin::INT);
+        let ms = f.int(1_000_000);
+        let period = f.int(10);
+        f.emit(Instr::Binary {
+            op: runtime::program::BinOp::Mul,
+            kind: runtime::program::NumKind::Int,
+            dst: period,
+            lhs: period,
+            rhs: ms,
+        });
+        let ticker = f.rt(RtCode::NewTicker, &[period], builtin::INT);
+        let three = f.int(3);
+        f.repeat(three, |f, _| {
+            f.recv(ticker.offset(1));
+            let now = f.rt(RtCode::Now, &[], builtin::INT);
+            f.emit(Instr::Binary {
+                op: runtime::program::BinOp::Sub,
+                kind: runtime::program::NumKind::Int,
+                dst: now,
+                lhs: now,
+                rhs: start,
+            });
+            f.emit(Instr::Binary {
+                op: runtime::program::BinOp::Div,
+                kind: runtime::program::NumKind::Int,
+                dst: now,
+                lhs: now,
+                rhs: ms,
+            });
+            f.print_int(now);
+        });
+        let stopped = f.rt(RtCode::TimerStop, &[ticker], builtin::INT);
+        f.println(&[(stopped, builtin::BOOL)]);
+        let five = f.int(5_000_000);
+        let fv = f.reg();
+        f.emit(Instr::Func {
+            dst: fv,
+            func: fired,
+        });
+        f.rt(RtCode::AfterFunc, &[five, fv], builtin::INT);
+        f.sleep_ms(10);
+        let never = f.make_chan(ct, 0);
+        let fifty = f.int(50_000_000);
+        let after = f.rt(RtCode::After, &[fifty], builtin::INT);
+        f.line(30);
+        let r = f.select(
+            &[
+                runtime::program::SelectCaseDesc::Recv { chan: never },
+                runtime::program::SelectCaseDesc::Recv { chan: after },
+            ],
+            false,
+        );
+        f.print_str_int("case", r);
+        f.line(32);
+        f.recv(never);
+        f.ret(&[]);
+        f.finish();
+    })
+}
+
+#[test]
+fn timers_tickers_and_virtual_time() {
+    let (rt, _) = run_checked(timers_program(), config(1, 0));
+    assert_eq!(stdout(&rt), "10\n20\n30\ntrue\nfired\ncase 1\n");
+    assert_eq!(rt.status(), &Status::Deadlocked);
+    // 30ms of ticks, 10ms of sleep, 50ms timeout: the clock moved 90ms.
+    assert_eq!(rt.now_ns() - runtime::time::FAKETIME_START_NS, 90_000_000);
+    assert!(
+        stderr(&rt).contains("goroutine 1 [chan receive]:\nmain.main()\n\tmain.go:32 +0x0\n"),
+        "{}",
+        stderr(&rt)
+    );
+}
+
+#[test]
+fn blocking_syscall_hands_the_processor_to_another_thread() {
+    let p = program(|b, main| {
+        let reader = b.declare_func("main.reader", 0, &[]);
+        {
+            let mut f = b.func(reader);
+            f.line(5);
+            let fd = f.int(3);
+            let buf = f.reg();
+            f.emit(Instr::Zero {
+                dst: buf,
+                ty: builtin::SLICE_BYTE,
+            });
+            f.rt(RtCode::SyscallRead, &[fd, buf], builtin::INT);
+            f.print_str("read done");
+            f.ret(&[]);
+            f.finish();
+        }
+        let other = b.declare_func("main.other", 0, &[]);
+        {
+            let mut f = b.func(other);
+            f.line(9);
+            f.print_str("other ran");
+            f.ret(&[]);
+            f.finish();
+        }
+        let mut f = b.func(main);
+        f.line(12);
+        f.go(other, &[]);
+        f.go(reader, &[]);
+        f.sleep_ms(5);
+        f.ret(&[]);
+        f.finish();
+    });
+    let (rt, events) = run_checked(p, config(1, 0));
+    assert_eq!(stdout(&rt), "other ran\nread done\n");
+    let lines: Vec<String> = events
+        .iter()
+        .filter(|e| {
+            matches!(
+                e,
+                Event::SyscallEntered { .. }
+                    | Event::ProcessorHandedOff { .. }
+                    | Event::SyscallExited { .. }
+            )
+        })
+        .map(|e| e.to_string())
+        .collect();
+    expect_test::expect![[r#"
+        [
+            "G7 entered a blocking system call on M0",
+            "P0 handed off from M0 to M1",
+            "G7 returned from its system call on M0 and got P0",
+        ]
+    "#]]
+    .assert_debug_eq(&lines);
+}
+
+#[test]
+fn snapshot_shows_queues_channels_and_waiters() {
+    let mut rt = Runtime::new(close_releases(), config(1, 0)).unwrap();
+    // Run until the three receivers are parked and main sleeps.
+    while rt
+        .snapshot()
+        .channels
+        .first()
+        .is_none_or(|c| c.recvq.len() < 3)
+    {
+        rt.step();
+        rt.check_invariants();
+    }
+    let snap = rt.snapshot();
+    let json = serde_json::to_string(&snap).unwrap();
+    let back: runtime::Snapshot = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, snap);
+    let summary: Vec<String> = snap
+        .goroutines
+        .iter()
+        .map(|g| {
+            format!(
+                "G{} {} {:?} {:?} line {}",
+                g.id.0, g.status, g.wait_reason, g.waiting_on, g.span.line
+            )
+        })
+        .chain(snap.channels.iter().map(|c| {
+            let q: Vec<u32> = c.recvq.iter().map(|w| w.goroutine.0).collect();
+            format!(
+                "chan {} cap {} recvq {:?} closed {}",
+                c.id.0, c.capacity, q, c.closed
+            )
+        }))
+        .chain(snap.processors.iter().map(|p| {
+            format!(
+                "P{} running {:?} runnext {:?} local {:?}",
+                p.id.0, p.running, p.runnext, p.local_runq
+            )
+        }))
+        .collect();
+    expect_test::expect![[r#"
+        [
+            "G1 waiting Some(Sleep) Timer(TimerId(0)) line 10",
+            "G6 waiting Some(ChanReceive) Chan(ChanId(0)) line 5",
+            "G7 waiting Some(ChanReceive) Chan(ChanId(0)) line 5",
+            "G8 waiting Some(ChanReceive) Chan(ChanId(0)) line 5",
+            "chan 0 cap 0 recvq [8, 6, 7] closed false",
+            "P0 running None runnext None local []",
+        ]
+    "#]]
+    .assert_debug_eq(&summary);
+}
+
+#[test]
+fn first_goroutine_id_is_5_without_os_and_6_with_fmt() {
+    // Go 1.23.5 probes: a program that does not import os numbers its first goroutine 5; fmt imports os,
+    // whose file finalizers start the finalizer goroutine (5), so the first user goroutine is 6.
+    let plain = program(|b, main| {
+        let body = b.declare_func("main.main.func1", 0, &[]);
+        {
+            let mut f = b.func(body);
+            f.select(&[], false);
+            f.ret(&[]);
+            f.finish();
+        }
+        let mut f = b.func(main);
+        f.go(body, &[]);
+        f.select(&[], false);
+        f.ret(&[]);
+        f.finish();
+    });
+    let (rt, _) = run_checked(plain, config(1, 0));
+    assert!(
+        stderr(&rt).contains("goroutine 5 [select (no cases)]"),
+        "{}",
+        stderr(&rt)
+    );
+    let (rt, _) = run_checked(spawn_three(), config(1, 0));
+    assert_eq!(rt.goroutines()[1].id, runtime::GoroutineId(6));
 }

@@ -63,19 +63,45 @@ struct Scope {
 /// Checks one function body; returns (offset, message) pairs. `pos` renders an offset as
 /// `file:line:col` for messages that cite another position.
 pub(super) fn check_branches(body: &Block, pos: &dyn Fn(u32) -> String) -> Vec<(u32, String)> {
-    let mut ls = Scope { labels: HashMap::new(), blocks: Vec::new(), errors: Vec::new(), next_goto: 0 };
-    let fwd = ls.block_branches(None, Targets::default(), None, body.span.lo, &body.stmts, pos);
+    let mut ls = Scope {
+        labels: HashMap::new(),
+        blocks: Vec::new(),
+        errors: Vec::new(),
+        next_goto: 0,
+    };
+    let fwd = ls.block_branches(
+        None,
+        Targets::default(),
+        None,
+        body.span.lo,
+        &body.stmts,
+        pos,
+    );
     for g in fwd {
         match ls.labels.get_mut(&g.name) {
             Some(l) => {
                 l.used = true;
                 let start = ls.blocks[l.block].start;
-                ls.errors.push((g.pos, format!("goto {} jumps into block starting at {}", g.name, pos(start))));
+                ls.errors.push((
+                    g.pos,
+                    format!(
+                        "goto {} jumps into block starting at {}",
+                        g.name,
+                        pos(start)
+                    ),
+                ));
             }
-            None => ls.errors.push((g.pos, format!("label {} not defined", g.name))),
+            None => ls
+                .errors
+                .push((g.pos, format!("label {} not defined", g.name))),
         }
     }
-    let mut unused: Vec<(u32, String)> = ls.labels.iter().filter(|(_, l)| !l.used).map(|(n, l)| (l.pos, format!("label {n} defined and not used"))).collect();
+    let mut unused: Vec<(u32, String)> = ls
+        .labels
+        .iter()
+        .filter(|(_, l)| !l.used)
+        .map(|(n, l)| (l.pos, format!("label {n} defined and not used")))
+        .collect();
     unused.sort();
     ls.errors.extend(unused);
     ls.errors
@@ -92,19 +118,37 @@ fn target_of(s: &Stmt) -> Target {
 }
 
 impl Scope {
-    fn declare(&mut self, block: usize, name: &str, at: u32, target: Target, pos: &dyn Fn(u32) -> String) -> bool {
+    fn declare(
+        &mut self,
+        block: usize,
+        name: &str,
+        at: u32,
+        target: Target,
+        pos: &dyn Fn(u32) -> String,
+    ) -> bool {
         if let Some(prev) = self.labels.get(name) {
             let p = prev.pos;
-            self.errors.push((at, format!("label {name} already defined at {}", pos(p))));
+            self.errors
+                .push((at, format!("label {name} already defined at {}", pos(p))));
             return false;
         }
-        self.labels.insert(name.to_string(), Label { block, pos: at, target, used: false });
+        self.labels.insert(
+            name.to_string(),
+            Label {
+                block,
+                pos: at,
+                target,
+                used: false,
+            },
+        );
         true
     }
 
     /// The label `name` if declared in block `b` or an enclosing block.
     fn goto_target(&mut self, b: usize, name: &str) -> bool {
-        let Some(l) = self.labels.get_mut(name) else { return false };
+        let Some(l) = self.labels.get_mut(name) else {
+            return false;
+        };
         l.used = true;
         let lb = l.block;
         let mut cur = Some(b);
@@ -133,9 +177,21 @@ impl Scope {
         Some(None)
     }
 
-    fn block_branches(&mut self, parent: Option<usize>, ctxt: Targets, lstmt: Option<u32>, start: u32, body: &[Stmt], pos: &dyn Fn(u32) -> String) -> Vec<Goto> {
+    fn block_branches(
+        &mut self,
+        parent: Option<usize>,
+        ctxt: Targets,
+        lstmt: Option<u32>,
+        start: u32,
+        body: &[Stmt],
+        pos: &dyn Fn(u32) -> String,
+    ) -> Vec<Goto> {
         let b = self.blocks.len();
-        self.blocks.push(BlockInfo { parent, start, lstmt });
+        self.blocks.push(BlockInfo {
+            parent,
+            start,
+            lstmt,
+        });
         let mut var_decl: Option<(u32, String)> = None;
         let mut fwd: Vec<Goto> = Vec::new();
         let mut bad: Vec<usize> = Vec::new();
@@ -150,7 +206,9 @@ impl Scope {
             let mut lstmt: Option<u32> = None;
             // unwrap labels
             while let StmtKind::Labeled { label, stmt: inner } = &stmt.kind {
-                if label.name != "_" && self.declare(b, &label.name, label.span.lo, target_of(inner), pos) {
+                if label.name != "_"
+                    && self.declare(b, &label.name, label.span.lo, target_of(inner), pos)
+                {
                     let mut keep = Vec::new();
                     for g in fwd.drain(..) {
                         if g.name == label.name {
@@ -159,7 +217,14 @@ impl Scope {
                             }
                             if bad.contains(&g.id) {
                                 if let Some((vpos, vname)) = &var_decl {
-                                    self.errors.push((g.pos, format!("goto {} jumps over declaration of {vname} at {}", label.name, pos(*vpos))));
+                                    self.errors.push((
+                                        g.pos,
+                                        format!(
+                                            "goto {} jumps over declaration of {vname} at {}",
+                                            label.name,
+                                            pos(*vpos)
+                                        ),
+                                    ));
                                 }
                             }
                         } else {
@@ -190,12 +255,16 @@ impl Scope {
                 StmtKind::Branch { kind, label: None } => match kind {
                     BranchKind::Break => {
                         if ctxt.breaks.is_none() {
-                            self.errors.push((stmt.span.lo, "break is not in a loop, switch, or select".into()));
+                            self.errors.push((
+                                stmt.span.lo,
+                                "break is not in a loop, switch, or select".into(),
+                            ));
                         }
                     }
                     BranchKind::Continue => {
                         if !ctxt.continues {
-                            self.errors.push((stmt.span.lo, "continue is not in a loop".into()));
+                            self.errors
+                                .push((stmt.span.lo, "continue is not in a loop".into()));
                         }
                     }
                     BranchKind::Fallthrough => {
@@ -206,7 +275,11 @@ impl Scope {
                             } else if t == Target::Switch {
                                 match ctxt.case {
                                     Some((ci, count)) if stmt_index + 1 == list.len() => {
-                                        msg = if ci + 1 == count { Some("cannot fallthrough final case in switch") } else { None };
+                                        msg = if ci + 1 == count {
+                                            Some("cannot fallthrough final case in switch")
+                                        } else {
+                                            None
+                                        };
                                     }
                                     _ => {}
                                 }
@@ -218,53 +291,124 @@ impl Scope {
                     }
                     BranchKind::Goto => {}
                 },
-                StmtKind::Branch { kind, label: Some(l) } => match kind {
+                StmtKind::Branch {
+                    kind,
+                    label: Some(l),
+                } => match kind {
                     BranchKind::Break => match self.enclosing_target(b, &l.name) {
-                        Some(Some(Target::For | Target::Switch | Target::TypeSwitch | Target::Select)) => {}
-                        Some(_) => self.errors.push((l.span.lo, format!("invalid break label {}", l.name))),
-                        None => self.errors.push((l.span.lo, format!("break label not defined: {}", l.name))),
+                        Some(Some(
+                            Target::For | Target::Switch | Target::TypeSwitch | Target::Select,
+                        )) => {}
+                        Some(_) => self
+                            .errors
+                            .push((l.span.lo, format!("invalid break label {}", l.name))),
+                        None => self
+                            .errors
+                            .push((l.span.lo, format!("break label not defined: {}", l.name))),
                     },
                     BranchKind::Continue => match self.enclosing_target(b, &l.name) {
                         Some(Some(Target::For)) => {}
-                        Some(_) => self.errors.push((l.span.lo, format!("invalid continue label {}", l.name))),
-                        None => self.errors.push((l.span.lo, format!("continue label not defined: {}", l.name))),
+                        Some(_) => self
+                            .errors
+                            .push((l.span.lo, format!("invalid continue label {}", l.name))),
+                        None => self
+                            .errors
+                            .push((l.span.lo, format!("continue label not defined: {}", l.name))),
                     },
                     BranchKind::Goto => {
                         if !self.goto_target(b, &l.name) {
                             let id = self.next_goto;
                             self.next_goto += 1;
-                            fwd.push(Goto { name: l.name.clone(), pos: l.span.lo, id });
+                            fwd.push(Goto {
+                                name: l.name.clone(),
+                                pos: l.span.lo,
+                                id,
+                            });
                         }
                     }
                     BranchKind::Fallthrough => {}
                 },
                 StmtKind::Block(blk) => {
                     let inner = Targets { case: None, ..ctxt };
-                    fwd.extend(self.block_branches(Some(b), inner, lstmt, blk.span.lo, &blk.stmts, pos));
+                    fwd.extend(self.block_branches(
+                        Some(b),
+                        inner,
+                        lstmt,
+                        blk.span.lo,
+                        &blk.stmts,
+                        pos,
+                    ));
                 }
                 StmtKind::If { then, els, .. } => {
                     let inner = Targets { case: None, ..ctxt };
-                                        fwd.extend(self.block_branches(Some(b), inner, lstmt, then.span.lo, &then.stmts, pos));
+                    fwd.extend(self.block_branches(
+                        Some(b),
+                        inner,
+                        lstmt,
+                        then.span.lo,
+                        &then.stmts,
+                        pos,
+                    ));
                     if let Some(es) = els.as_deref() {
-                        fwd.extend(self.block_branches(Some(b), inner, lstmt, es.span.lo, std::slice::from_ref(es), pos));
+                        fwd.extend(self.block_branches(
+                            Some(b),
+                            inner,
+                            lstmt,
+                            es.span.lo,
+                            std::slice::from_ref(es),
+                            pos,
+                        ));
                     }
                 }
                 StmtKind::Switch { cases, .. } | StmtKind::TypeSwitch { cases, .. } => {
                     let t = target_of(stmt);
                     for (i, c) in cases.iter().enumerate() {
-                        let inner = Targets { breaks: Some(t), continues: ctxt.continues, case: Some((i, cases.len())) };
-                        fwd.extend(self.block_branches(Some(b), inner, lstmt, c.span.lo, &c.body, pos));
+                        let inner = Targets {
+                            breaks: Some(t),
+                            continues: ctxt.continues,
+                            case: Some((i, cases.len())),
+                        };
+                        fwd.extend(self.block_branches(
+                            Some(b),
+                            inner,
+                            lstmt,
+                            c.span.lo,
+                            &c.body,
+                            pos,
+                        ));
                     }
                 }
                 StmtKind::Select { cases } => {
                     for c in cases {
-                        let inner = Targets { breaks: Some(Target::Select), continues: ctxt.continues, case: None };
-                        fwd.extend(self.block_branches(Some(b), inner, lstmt, c.span.lo, &c.body, pos));
+                        let inner = Targets {
+                            breaks: Some(Target::Select),
+                            continues: ctxt.continues,
+                            case: None,
+                        };
+                        fwd.extend(self.block_branches(
+                            Some(b),
+                            inner,
+                            lstmt,
+                            c.span.lo,
+                            &c.body,
+                            pos,
+                        ));
                     }
                 }
                 StmtKind::For { body: fb, .. } | StmtKind::Range { body: fb, .. } => {
-                    let inner = Targets { breaks: Some(Target::For), continues: true, case: None };
-                    fwd.extend(self.block_branches(Some(b), inner, lstmt, fb.span.lo, &fb.stmts, pos));
+                    let inner = Targets {
+                        breaks: Some(Target::For),
+                        continues: true,
+                        case: None,
+                    };
+                    fwd.extend(self.block_branches(
+                        Some(b),
+                        inner,
+                        lstmt,
+                        fb.span.lo,
+                        &fb.stmts,
+                        pos,
+                    ));
                 }
                 _ => {}
             }

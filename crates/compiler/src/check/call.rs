@@ -839,7 +839,7 @@ impl<'a> Checker<'a> {
             return true;
         }
         let (vu, tu) = (self.types.under(v), self.types.under(t));
-        if vu == tu {
+        if vu == tu || self.identical_ignoring_tags(vu, tu, 0) {
             return true;
         }
         if self.types.is_type_param(v) || self.types.is_type_param(t) {
@@ -862,7 +862,10 @@ impl<'a> Checker<'a> {
                 .all(|a| ts.iter().all(|b| self.convertible(*a, *b)));
         }
         match (self.types.get(vu).clone(), self.types.get(tu).clone()) {
-            (Type::Pointer(a), Type::Pointer(b)) => self.types.under(a) == self.types.under(b),
+            (Type::Pointer(a), Type::Pointer(b)) => {
+                let (a, b) = (self.types.under(a), self.types.under(b));
+                a == b || self.identical_ignoring_tags(a, b, 0)
+            }
             (Type::Basic(a), Type::Basic(b)) => {
                 (a.is_numeric() && b.is_numeric())
                     || (b.is_string() && (a.is_integer() || a.is_string()))
@@ -876,6 +879,41 @@ impl<'a> Checker<'a> {
             (Type::Slice(a), Type::Array(_, b)) => a == b,
             (Type::Slice(a), Type::Pointer(p)) => {
                 matches!(self.types.get(self.types.under(p)), Type::Array(_, b) if *b == a)
+            }
+            _ => false,
+        }
+    }
+
+    /// Type identity ignoring struct tags (spec "Conversions").
+    fn identical_ignoring_tags(&self, a: TypeId, b: TypeId, d: u32) -> bool {
+        if a == b {
+            return true;
+        }
+        if d > 20 {
+            return false;
+        }
+        match (self.types.get(a), self.types.get(b)) {
+            (Type::Struct(fa), Type::Struct(fb)) => {
+                fa.len() == fb.len()
+                    && fa.iter().zip(fb).all(|(x, y)| {
+                        x.name == y.name
+                            && x.embedded == y.embedded
+                            && x.pkg == y.pkg
+                            && self.identical_ignoring_tags(x.typ, y.typ, d + 1)
+                    })
+            }
+            (Type::Pointer(x), Type::Pointer(y)) | (Type::Slice(x), Type::Slice(y)) => {
+                self.identical_ignoring_tags(*x, *y, d + 1)
+            }
+            (Type::Array(n, x), Type::Array(m, y)) => {
+                n == m && self.identical_ignoring_tags(*x, *y, d + 1)
+            }
+            (Type::Map(k1, v1), Type::Map(k2, v2)) => {
+                self.identical_ignoring_tags(*k1, *k2, d + 1)
+                    && self.identical_ignoring_tags(*v1, *v2, d + 1)
+            }
+            (Type::Chan(d1, x), Type::Chan(d2, y)) => {
+                d1 == d2 && self.identical_ignoring_tags(*x, *y, d + 1)
             }
             _ => false,
         }

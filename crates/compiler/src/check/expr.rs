@@ -117,7 +117,7 @@ impl<'a> Checker<'a> {
     /// Evaluates an expression that may also be a call with no value (expression statements).
     pub(super) fn expr_or_type(&mut self, e: &'a Expr, hint: Option<TypeId>) -> Operand<'a> {
         self.depth += 1;
-        let x = if self.depth > 150 {
+        let x = if self.depth > 100 {
             self.error(
                 e.span.lo,
                 "not supported by Goroscope yet: expressions nested this deeply",
@@ -139,6 +139,9 @@ impl<'a> Checker<'a> {
             ExprKind::BasicLit { kind, raw } => self.basic_lit(e, *kind, raw),
             ExprKind::Paren(x) => {
                 let mut o = self.expr_or_type(x, hint);
+                if let Some(&r) = self.exact.get(&x.id) {
+                    self.exact.insert(e.id, r);
+                }
                 o.expr = Some(e);
                 o
             }
@@ -146,10 +149,10 @@ impl<'a> Checker<'a> {
                 let sig = self.func_type(typ, None);
                 let saved = self.cur_scope;
                 self.open_scope(true);
-                // Closures share the enclosing function's unused-variable tracking.
-                let outer_vars = self.func_vars.len();
+                // A function literal's body costs more stack than a block: count it twice.
+                self.stmt_depth += 1;
                 self.func_lit_body(typ, sig, body);
-                let _ = outer_vars;
+                self.stmt_depth -= 1;
                 self.cur_scope = saved;
                 Operand {
                     mode: Mode::Value,
@@ -305,6 +308,9 @@ impl<'a> Checker<'a> {
                 if ob.typ == TypeId::INVALID {
                     return Operand::invalid(e);
                 }
+                if let Some(&r) = self.exact_obj.get(&o) {
+                    self.exact.insert(e.id, r);
+                }
                 Operand {
                     mode: Mode::Constant(v),
                     typ: ob.typ,
@@ -360,7 +366,12 @@ impl<'a> Checker<'a> {
                     return Operand::invalid(e);
                 }
             },
-            LitKind::Float => (Basic::UntypedFloat, ConstValue::Float(parse_float_lit(raw))),
+            LitKind::Float => {
+                if let Some(r) = constant::rat_from_decimal(raw) {
+                    self.exact.insert(e.id, r);
+                }
+                (Basic::UntypedFloat, ConstValue::Float(parse_float_lit(raw)))
+            }
             LitKind::Imag => {
                 self.unsupported(e.span.lo, "complex numbers");
                 return Operand::invalid(e);
@@ -930,6 +941,14 @@ impl<'a> Checker<'a> {
                 .and_then(|b| b.int_bits());
             match constant::unary(op, v, bits) {
                 Ok(nv) => {
+                    if op == Operator::Sub && matches!(nv, ConstValue::Float(_)) {
+                        if let Some(r) = self
+                            .exact_of(&x)
+                            .and_then(|(n, d)| Some((n.checked_neg()?, d)))
+                        {
+                            self.exact.insert(e.id, r);
+                        }
+                    }
                     let mut r = Operand {
                         mode: Mode::Constant(nv.clone()),
                         typ: x.typ,
@@ -940,7 +959,7 @@ impl<'a> Checker<'a> {
                             if self.representable(&nv, b).is_err() {
                                 let s = nv.render();
                                 let ts = self.types.display(x.typ);
-                                self.error(e.span.lo, format!("cannot use {} (untyped int constant {s}) as {ts} value in expression (overflows)", expr_string(e)).replace("cannot use", "constant").split(" (untyped").next().map(|_| format!("constant {s} overflows {ts}")).unwrap_or_default());
+                                self.error(e.span.lo, format!("constant {s} overflows {ts}"));
                                 r.mode = Mode::Invalid;
                             }
                         }
@@ -1100,6 +1119,19 @@ impl<'a> Checker<'a> {
             let int_div = b.is_some_and(|b| b.is_integer());
             match constant::binary(op, &a, &c, int_div) {
                 Ok(v) => {
+                    // Float constants fold exactly when both operands are known rationals.
+                    let v = match (&v, self.exact_of(&x), self.exact_of(&y)) {
+                        (ConstValue::Float(_), Some(ra), Some(rb)) => {
+                            match constant::rat_op(op, ra, rb) {
+                                Some(r) => {
+                                    self.exact.insert(e.id, r);
+                                    ConstValue::Float(constant::rat_to_f64(r))
+                                }
+                                None => v,
+                            }
+                        }
+                        _ => v,
+                    };
                     let v = match (&v, b) {
                         (ConstValue::Float(f), Some(bb))
                             if bb.is_integer() && !self.types.is_untyped(x.typ) =>
@@ -1180,6 +1212,15 @@ impl<'a> Checker<'a> {
             format!("cannot convert {us} to type {target}")
         };
         Some((u.expr.map(|e| e.span.lo).unwrap_or(0), msg))
+    }
+
+    /// The exact rational value of a constant operand, if known.
+    pub(super) fn exact_of(&self, x: &Operand<'a>) -> Option<constant::Rat> {
+        match x.value()? {
+            ConstValue::Int(i) => Some((*i, 1)),
+            ConstValue::Float(_) => x.expr.and_then(|e| self.exact.get(&e.id).copied()),
+            _ => None,
+        }
     }
 
     /// Converts untyped operands towards each other's type (types2 matchTypes).
@@ -1321,9 +1362,12 @@ impl<'a> Checker<'a> {
                     Type::Func { .. } => "func can only be compared to nil",
                     _ => "",
                 };
-                                if what.is_empty() {
+                if what.is_empty() {
                     let cause = self.incomparable_cause(t);
-                    self.error(xe, format!("invalid operation: {} ({cause})", expr_string(e)));
+                    self.error(
+                        xe,
+                        format!("invalid operation: {} ({cause})", expr_string(e)),
+                    );
                 } else {
                     self.error(
                         xe,
@@ -1355,6 +1399,28 @@ impl<'a> Checker<'a> {
         }
         let ub = self.types.basic(Basic::UntypedBool);
         if let (Some(a), Some(b)) = (x.value().cloned(), y.value().cloned()) {
+            if let (Some(ra), Some(rb), true) = (
+                self.exact_of(&x),
+                self.exact_of(&y),
+                matches!(a, ConstValue::Float(_)) || matches!(b, ConstValue::Float(_)),
+            ) {
+                if let Some(ord) = constant::rat_cmp(ra, rb) {
+                    use std::cmp::Ordering::*;
+                    let r = match op {
+                        Operator::Eql => ord == Equal,
+                        Operator::Neq => ord != Equal,
+                        Operator::Lss => ord == Less,
+                        Operator::Leq => ord != Greater,
+                        Operator::Gtr => ord == Greater,
+                        _ => ord != Less,
+                    };
+                    return Operand {
+                        mode: Mode::Constant(ConstValue::Bool(r)),
+                        typ: ub,
+                        expr: Some(e),
+                    };
+                }
+            }
             if let Ok(v) = constant::binary(op, &a, &b, false) {
                 return Operand {
                     mode: Mode::Constant(v),
@@ -1373,7 +1439,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-        /// Why `t` is not comparable (types2 incomparableCause).
+    /// Why `t` is not comparable (types2 incomparableCause).
     fn incomparable_cause(&self, t: TypeId) -> String {
         if self.types.is_type_param(t) {
             return "incomparable types in type set".into();
@@ -1382,12 +1448,18 @@ impl<'a> Checker<'a> {
             Type::Struct(fields) => {
                 for f in fields {
                     if !self.types.comparable(f.typ) {
-                        return format!("struct containing {} cannot be compared", self.types.display(f.typ));
+                        return format!(
+                            "struct containing {} cannot be compared",
+                            self.types.display(f.typ)
+                        );
                     }
                 }
                 format!("{} cannot be compared", self.types.display(t))
             }
-            Type::Array(..) => format!("{} cannot be compared", self.types.display(self.types.under(t))),
+            Type::Array(..) => format!(
+                "{} cannot be compared",
+                self.types.display(self.types.under(t))
+            ),
             _ => format!("{} cannot be compared", self.types.display(t)),
         }
     }
@@ -1813,9 +1885,17 @@ impl<'a> Checker<'a> {
                 );
                 Operand::invalid(e)
             }
-                        Found::Unexported(field) => {
+            Found::Unexported(field) => {
                 let what = if field { "field" } else { "method" };
-                self.error(sel.span.lo, format!("{}.{} undefined (cannot refer to unexported {what} {})", expr_string(xe), sel.name, sel.name));
+                self.error(
+                    sel.span.lo,
+                    format!(
+                        "{}.{} undefined (cannot refer to unexported {what} {})",
+                        expr_string(xe),
+                        sel.name,
+                        sel.name
+                    ),
+                );
                 Operand::invalid(e)
             }
             Found::Missing => {
@@ -2110,8 +2190,28 @@ impl<'a> Checker<'a> {
         full: bool,
     ) -> Operand<'a> {
         let x = self.expr(xe, None);
+        let mut consts: Vec<(i128, &'a Expr)> = Vec::new();
         for i in [lo, hi, max].into_iter().flatten() {
             self.index_value(i, None);
+            if let Some(v) = self
+                .info
+                .types
+                .get(&i.id)
+                .and_then(|t| t.value.as_ref())
+                .and_then(|v| v.to_int())
+            {
+                consts.push((v, i));
+            }
+        }
+        // Constant indices must be ordered (types2: "invalid slice indices: 1 < 2").
+        for w in consts.windows(2) {
+            if w[1].0 < w[0].0 {
+                self.error(
+                    w[1].1.span.lo,
+                    format!("invalid slice indices: {} < {}", w[1].0, w[0].0),
+                );
+                return Operand::invalid(e);
+            }
         }
         if x.is_invalid() {
             return Operand::invalid(e);
@@ -2318,11 +2418,25 @@ impl<'a> Checker<'a> {
                 self.indexed_elems(elems, el, None, "slice literal");
             }
             Type::Map(k, v) => {
+                let mut seen_keys: Vec<(ConstValue, TypeId)> = Vec::new();
                 for el in elems {
                     match &el.key {
                         Some(ke) => {
                             let mut kx = self.expr(ke, Some(k));
-                            self.assignment(&mut kx, k, "map literal");
+                            if self.assignment(&mut kx, k, "map literal")
+                                && !self.types.is_interface(k)
+                            {
+                                if let Some(v) = kx.value().cloned() {
+                                    if seen_keys.iter().any(|(pv, pt)| *pv == v && *pt == kx.typ) {
+                                        self.error(
+                                            ke.span.lo,
+                                            format!("duplicate key {} in map literal", v.render()),
+                                        );
+                                    } else {
+                                        seen_keys.push((v, kx.typ));
+                                    }
+                                }
+                            }
                         }
                         None => {
                             self.error(el.value.span.lo, "missing key in map literal");

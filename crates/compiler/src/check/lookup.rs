@@ -708,7 +708,7 @@ impl<'a> Checker<'a> {
     pub(super) fn lookup_field_or_method(&mut self, t: TypeId, name: &str) -> Found {
         let cur_pkg = self.file_pkg[self.cur_file as usize];
         let (mut t, mut indirect) = (t, false);
-                if let Type::Pointer(e) = self.types.get(t).clone() {
+        if let Type::Pointer(e) = self.types.get(t).clone() {
             if self.types.is_interface(e) {
                 // A pointer to an interface has no methods (and no fields).
                 return Found::Missing;
@@ -756,7 +756,7 @@ impl<'a> Checker<'a> {
                     self.collect_methods_of(typ);
                     if let Some((func, sig)) = self.method_of(typ, name) {
                         let recv_ptr = self.method_has_ptr_recv(func);
-                                                if self.obj(func).pkg != cur_pkg && !is_exported(name) {
+                        if self.obj(func).pkg != cur_pkg && !is_exported(name) {
                             unexported = Some(false);
                         } else {
                             found.push(Found::Method {
@@ -824,7 +824,7 @@ impl<'a> Checker<'a> {
             }
             level = next;
         }
-                match unexported {
+        match unexported {
             Some(field) => Found::Unexported(field),
             None => Found::Missing,
         }

@@ -191,11 +191,23 @@ pub struct CheckedFile {
     pub main: Option<ObjId>,
 }
 
-/// Parses and type-checks one `package main` file.
+/// Parses and type-checks one `package main` file. Diagnostics are gc's: sorted, at most 10 and
+/// then "too many errors".
 pub fn check(file_name: &str, src: &str) -> Result<CheckedFile, Vec<Diagnostic>> {
+    check_with_limit(file_name, src, diagnostic::ERRORS_MAX)
+}
+
+/// Like [`check`], reporting up to `errors_max` diagnostics (gc's `-e` flag is `usize::MAX`).
+pub fn check_with_limit(
+    file_name: &str,
+    src: &str,
+    errors_max: usize,
+) -> Result<CheckedFile, Vec<Diagnostic>> {
     let (file, errors) = crate::parser::parse(src);
     if !errors.is_empty() {
-        return Err(diagnostic::finish(file_name, src, &errors));
+        return Err(diagnostic::finish_with_limit(
+            file_name, src, &errors, errors_max,
+        ));
     }
     let Some(file) = file else {
         return Err(diagnostic::finish(
@@ -236,7 +248,9 @@ pub fn check(file_name: &str, src: &str) -> Result<CheckedFile, Vec<Diagnostic>>
             files.push(pf);
         }
     }
-    let mut c = Checker::new(&files);
+    let op_assigns = synthesize_op_assigns(&files);
+    let mut c = Checker::new(&files, &op_assigns);
+    c.types.names = crate::types::AliasNames::from_source(src);
     c.run(&paths);
     let prelude_errors: Vec<&(u32, RawError)> = c.errors.iter().filter(|(f, _)| *f != 0).collect();
     debug_assert!(
@@ -250,7 +264,12 @@ pub fn check(file_name: &str, src: &str) -> Result<CheckedFile, Vec<Diagnostic>>
         .map(|(_, e)| e.clone())
         .collect();
     if !user_errors.is_empty() {
-        return Err(diagnostic::finish(file_name, src, &user_errors));
+        return Err(diagnostic::finish_with_limit(
+            file_name,
+            src,
+            &user_errors,
+            errors_max,
+        ));
     }
     let main = c.main;
     let (info, types) = (std::mem::take(&mut c.info), std::mem::take(&mut c.types));
@@ -268,12 +287,14 @@ pub fn check(file_name: &str, src: &str) -> Result<CheckedFile, Vec<Diagnostic>>
 struct FuncCtx {
     /// Result types of the enclosing function.
     results: Vec<TypeId>,
-        /// Named results (for bare returns).
+    /// Named results (for bare returns).
     named_results: bool,
 }
 
 struct Checker<'a> {
     files: &'a [File],
+    /// `x op= y` statements (by file and offset) as the expression `x op y`.
+    op_assigns: &'a HashMap<(u32, u32), Expr>,
     types: Types,
     info: Info,
     scopes: Vec<Scope>,
@@ -308,16 +329,23 @@ struct Checker<'a> {
     /// Set while evaluating the value of a one-variable assignment: a multi-value call there is
     /// an "assignment mismatch" (reported at this offset) rather than a single-value error.
     single_assign_at: Option<u32>,
+    /// Statement nesting depth and whether "nested this deeply" was reported.
+    stmt_depth: u32,
+    stmt_depth_reported: bool,
     /// Package-level objects per file, in declaration order (blank ones included).
     pkg_objects: Vec<Vec<ObjId>>,
     /// `type A B` declarations waiting for B's underlying type: (A, B).
     pending_underlying: Vec<(TypeId, TypeId)>,
+    /// Exact rational values of float constant expressions and objects (see `constant::Rat`).
+    exact: HashMap<NodeId, crate::constant::Rat>,
+    exact_obj: HashMap<ObjId, crate::constant::Rat>,
 }
 
 impl<'a> Checker<'a> {
-    fn new(files: &'a [File]) -> Checker<'a> {
+    fn new(files: &'a [File], op_assigns: &'a HashMap<(u32, u32), Expr>) -> Checker<'a> {
         let mut c = Checker {
             files,
+            op_assigns,
             types: Types::new(),
             info: Info::default(),
             scopes: Vec::new(),
@@ -340,8 +368,12 @@ impl<'a> Checker<'a> {
             depth: 0,
             bodies: Vec::new(),
             single_assign_at: None,
+            stmt_depth: 0,
+            stmt_depth_reported: false,
             pkg_objects: Vec::new(),
             pending_underlying: Vec::new(),
+            exact: HashMap::new(),
+            exact_obj: HashMap::new(),
         };
         c.types.pkg_names.push("main".into());
         c.universe = c.new_scope(None, false);
@@ -677,7 +709,20 @@ impl<'a> Checker<'a> {
             }
         }
         if self.main.is_none() && files[0].package.name == "main" {
-            self.error(0, "function main is undeclared in the main package");
+            // Reported by the linker in gc, without a position, and only if compiling succeeded.
+            if self.errors.iter().all(|(f, _)| *f != 0) {
+                self.errors.push((
+                    0,
+                    RawError {
+                        offset: u32::MAX,
+                        message:
+                            "runtime.main_main·f: function main is undeclared in the main package"
+                                .into(),
+                        syntax: false,
+                        note: None,
+                    },
+                ));
+            }
         }
     }
 
@@ -1161,6 +1206,13 @@ impl<'a> Checker<'a> {
             let at = src.values[spec.names.len()].span.lo;
             self.error(at, "extra init expr");
         }
+        if let Some(e) = value_expr {
+            if let Some(&r) = self.exact.get(&e.id) {
+                if matches!(v, ConstValue::Float(_)) {
+                    self.exact_obj.insert(o, r);
+                }
+            }
+        }
         let ob = self.obj_mut(o);
         ob.typ = t;
         ob.kind = ObjKind::Const(v);
@@ -1326,7 +1378,10 @@ impl<'a> Checker<'a> {
         for o in param_objs {
             self.declare(self.cur_scope, o);
         }
-                self.fctx.push(FuncCtx { results: results.clone(), named_results });
+        self.fctx.push(FuncCtx {
+            results: results.clone(),
+            named_results,
+        });
         self.func_vars.push(Vec::new());
         // gc checks labels and branches right after parsing (syntax/branches.go).
         for (at, msg) in branches::check_branches(body, &|o| format!("\u{1}{o}\u{1}")) {
@@ -1378,6 +1433,199 @@ impl<'a> Checker<'a> {
             },
         );
     }
+}
+
+/// Builds `x op y` for every `x op= y` statement, keyed by (file, statement offset). The
+/// operands keep their node ids (their types are recorded once); the binary node gets an id
+/// outside every file's range.
+fn synthesize_op_assigns(files: &[File]) -> HashMap<(u32, u32), Expr> {
+    fn walk_block(fi: u32, stmts: &[ast::Stmt], out: &mut HashMap<(u32, u32), Expr>) {
+        for s in stmts {
+            walk_stmt(fi, s, out);
+        }
+    }
+    fn walk_expr(fi: u32, e: &Expr, out: &mut HashMap<(u32, u32), Expr>) {
+        // Function literals contain statements.
+        match &e.kind {
+            ExprKind::FuncLit { body, .. } => walk_block(fi, &body.stmts, out),
+            ExprKind::Call { fun, args, .. } => {
+                walk_expr(fi, fun, out);
+                for a in args {
+                    walk_expr(fi, a, out);
+                }
+            }
+            ExprKind::CompositeLit { elems, .. } => {
+                for el in elems {
+                    if let Some(k) = &el.key {
+                        walk_expr(fi, k, out);
+                    }
+                    walk_expr(fi, &el.value, out);
+                }
+            }
+            ExprKind::Paren(x)
+            | ExprKind::Star(x)
+            | ExprKind::Unary { x, .. }
+            | ExprKind::Selector { x, .. }
+            | ExprKind::TypeAssert { x, .. } => walk_expr(fi, x, out),
+            ExprKind::Binary { x, y, .. } => {
+                walk_expr(fi, x, out);
+                walk_expr(fi, y, out);
+            }
+            ExprKind::Index { x, indices } => {
+                walk_expr(fi, x, out);
+                for i in indices {
+                    walk_expr(fi, i, out);
+                }
+            }
+            ExprKind::Slice { x, lo, hi, max, .. } => {
+                walk_expr(fi, x, out);
+                for i in [lo, hi, max].into_iter().flatten() {
+                    walk_expr(fi, i, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    fn walk_stmt(fi: u32, s: &ast::Stmt, out: &mut HashMap<(u32, u32), Expr>) {
+        use ast::StmtKind as K;
+        match &s.kind {
+            K::Assign {
+                lhs,
+                op: Some(op),
+                rhs,
+                op_pos,
+            } => {
+                if let (Some(l), Some(r)) = (lhs.first(), rhs.first()) {
+                    let id = NodeId((1 << 31) | out.len() as u32);
+                    let kind = ExprKind::Binary {
+                        op: *op,
+                        x: Box::new(l.clone()),
+                        y: Box::new(r.clone()),
+                        op_pos: *op_pos,
+                    };
+                    out.insert(
+                        (fi, s.span.lo),
+                        Expr {
+                            id,
+                            kind,
+                            span: s.span,
+                        },
+                    );
+                    walk_expr(fi, r, out);
+                }
+            }
+            K::Assign { lhs, rhs, .. } | K::Define { lhs, rhs, .. } => {
+                for e in lhs.iter().chain(rhs) {
+                    walk_expr(fi, e, out);
+                }
+            }
+            K::Expr(e) | K::Go(e) | K::Defer(e) => walk_expr(fi, e, out),
+            K::Send { ch, value } => {
+                walk_expr(fi, ch, out);
+                walk_expr(fi, value, out);
+            }
+            K::IncDec { x, .. } => walk_expr(fi, x, out),
+            K::Return(es) => {
+                for e in es {
+                    walk_expr(fi, e, out);
+                }
+            }
+            K::Block(b) => walk_block(fi, &b.stmts, out),
+            K::If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
+                if let Some(i) = init {
+                    walk_stmt(fi, i, out);
+                }
+                walk_expr(fi, cond, out);
+                walk_block(fi, &then.stmts, out);
+                if let Some(e) = els {
+                    walk_stmt(fi, e, out);
+                }
+            }
+            K::Switch {
+                init, tag, cases, ..
+            } => {
+                if let Some(i) = init {
+                    walk_stmt(fi, i, out);
+                }
+                if let Some(t) = tag {
+                    walk_expr(fi, t, out);
+                }
+                for c in cases {
+                    for e in &c.exprs {
+                        walk_expr(fi, e, out);
+                    }
+                    walk_block(fi, &c.body, out);
+                }
+            }
+            K::TypeSwitch { init, x, cases, .. } => {
+                if let Some(i) = init {
+                    walk_stmt(fi, i, out);
+                }
+                walk_expr(fi, x, out);
+                for c in cases {
+                    walk_block(fi, &c.body, out);
+                }
+            }
+            K::Select { cases } => {
+                for c in cases {
+                    if let Some(comm) = &c.comm {
+                        walk_stmt(fi, comm, out);
+                    }
+                    walk_block(fi, &c.body, out);
+                }
+            }
+            K::For {
+                init,
+                cond,
+                post,
+                body,
+            } => {
+                for st in [init, post].into_iter().flatten() {
+                    walk_stmt(fi, st, out);
+                }
+                if let Some(c) = cond {
+                    walk_expr(fi, c, out);
+                }
+                walk_block(fi, &body.stmts, out);
+            }
+            K::Range { x, body, .. } => {
+                walk_expr(fi, x, out);
+                walk_block(fi, &body.stmts, out);
+            }
+            K::Labeled { stmt, .. } => walk_stmt(fi, stmt, out),
+            K::Decl(d) => walk_decl(fi, d, out),
+            K::Bad | K::Empty | K::Branch { .. } => {}
+        }
+    }
+    fn walk_decl(fi: u32, d: &Decl, out: &mut HashMap<(u32, u32), Expr>) {
+        match d {
+            Decl::Func(fd) => {
+                if let Some(b) = &fd.body {
+                    walk_block(fi, &b.stmts, out);
+                }
+            }
+            Decl::Var(specs) => {
+                for s in specs {
+                    for v in &s.values {
+                        walk_expr(fi, v, out);
+                    }
+                }
+            }
+            Decl::Const(_) | Decl::Type(_) => {}
+        }
+    }
+    let mut out = HashMap::new();
+    for (fi, f) in files.iter().enumerate() {
+        for d in &f.decls {
+            walk_decl(fi as u32, d, &mut out);
+        }
+    }
+    out
 }
 
 /// The base type name of a receiver type expression (`T`, `*T`, `T[P]`, `*T[P]`) and its offset.

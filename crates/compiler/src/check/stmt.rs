@@ -7,6 +7,9 @@ use crate::ast::{self, BranchKind, Decl, Expr, ExprKind, Stmt, StmtKind};
 use crate::printer::expr_string;
 use crate::types::{Basic, Type, TypeId};
 
+/// Maximum nesting of statements (blocks, and function literals which count double).
+const STMT_DEPTH_MAX: u32 = 48;
+
 impl<'a> Checker<'a> {
     pub(super) fn stmt_list(&mut self, list: &'a [Stmt]) {
         for s in list {
@@ -15,6 +18,20 @@ impl<'a> Checker<'a> {
     }
 
     fn stmt(&mut self, s: &'a Stmt) {
+        // Bound the recursion (each level costs stack, and WebAssembly stacks are small).
+        if self.stmt_depth >= STMT_DEPTH_MAX {
+            if !self.stmt_depth_reported {
+                self.stmt_depth_reported = true;
+                self.unsupported(s.span.lo, "statements nested this deeply");
+            }
+            return;
+        }
+        self.stmt_depth += 1;
+        self.stmt_inner(s);
+        self.stmt_depth -= 1;
+    }
+
+    fn stmt_inner(&mut self, s: &'a Stmt) {
         match &s.kind {
             StmtKind::Bad | StmtKind::Empty => {}
             StmtKind::Expr(e) => {
@@ -142,25 +159,21 @@ impl<'a> Checker<'a> {
                 let (Some(l), Some(r)) = (lhs.first(), rhs.first()) else {
                     return;
                 };
-                let binary = Expr {
-                    id: l.id,
-                    kind: ExprKind::Binary {
-                        op: *op,
-                        x: Box::new(l.clone()),
-                        y: Box::new(r.clone()),
-                        op_pos: *op_pos,
-                    },
-                    span: s.span,
+                let _ = (op, op_pos);
+                // `x op= y` is checked as `x = x op y`, with the binary expression built
+                // before checking (see `synthesize_op_assigns`).
+                let Some(binary) = self.op_assigns.get(&(self.cur_file, s.span.lo)) else {
+                    // Every op-assignment is synthesized up front; missing one is a front-end
+                    // gap, reported rather than skipped.
+                    self.unsupported(s.span.lo, "this assignment form");
+                    return;
                 };
-                let binary: &'a Expr = Box::leak(Box::new(binary));
                 let lx = self.expr(l, None);
                 if lx.is_invalid() {
                     let _ = self.expr(r, None);
                     return;
                 }
                 let mut v = self.expr(binary, Some(lx.typ));
-                // restore the lhs record (the synthesized binary shares its id)
-                self.record(l, lx.typ, None, false);
                 if v.is_invalid() {
                     return;
                 }
@@ -291,10 +304,13 @@ impl<'a> Checker<'a> {
                 }
                 let mut seen_default: Option<u32> = None;
                 let mut seen_consts: Vec<(crate::constant::ConstValue, TypeId, u32)> = Vec::new();
-                for (ci, c) in cases.iter().enumerate() {
+                for c in cases.iter() {
                     if c.default {
                         if let Some(prev) = seen_default {
-                            self.error(c.span.lo, format!("multiple defaults (first at \u{1}{prev}\u{1})"));
+                            self.error(
+                                c.span.lo,
+                                format!("multiple defaults (first at \u{1}{prev}\u{1})"),
+                            );
                         }
                         seen_default = Some(c.span.lo);
                     }
@@ -437,7 +453,17 @@ impl<'a> Checker<'a> {
                 self.close_scope();
             }
             StmtKind::Select { cases } => {
+                let mut first_default: Option<u32> = None;
                 for c in cases {
+                    if c.comm.is_none() {
+                        match first_default {
+                            Some(first) => self.error(
+                                c.span.lo,
+                                format!("multiple defaults (first at \u{1}{first}\u{1})"),
+                            ),
+                            None => first_default = Some(c.span.lo),
+                        }
+                    }
                     self.open_scope(false);
                     if let Some(comm) = &c.comm {
                         let ok = match &comm.kind {
@@ -620,15 +646,18 @@ impl<'a> Checker<'a> {
                         );
                     }
                     for o in objs {
-                        if typ.is_none() {
-                            self.obj_mut(*o).typ = TypeId::INVALID;
-                        }
+                        self.obj_mut(*o).typ = typ.unwrap_or(TypeId::INVALID);
                     }
                 }
             }
             return;
         }
         if values.len() != objs.len() {
+            if let Some(t) = typ {
+                for o in objs {
+                    self.obj_mut(*o).typ = t;
+                }
+            }
             let n = values.len();
             for v in values {
                 let _ = self.expr_or_type(v, None);
@@ -653,6 +682,7 @@ impl<'a> Checker<'a> {
             self.single_assign_at = None;
             match typ {
                 Some(t) => {
+                    self.obj_mut(*o).typ = t;
                     self.assignment(&mut x, t, ctx);
                 }
                 None => {
@@ -713,7 +743,7 @@ impl<'a> Checker<'a> {
 
     fn short_var_decl(&mut self, lhs: &'a [Expr], rhs: &'a [Expr], at: u32) {
         // Which names are new?
-        let mut idents: Vec<Option<&'a ast::Ident>> = Vec::new();
+        let mut idents: Vec<Option<()>> = Vec::new();
         let mut new_any = false;
         let mut leaked: Vec<ast::Ident> = Vec::new();
         for l in lhs {
@@ -735,9 +765,9 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        let leaked: &'a [ast::Ident] = Box::leak(leaked.into_boxed_slice());
+        let leaked: Vec<ast::Ident> = leaked;
         let mut seen: Vec<&str> = Vec::new();
-        for id in leaked {
+        for id in &leaked {
             if id.name != "_" && seen.contains(&id.name.as_str()) {
                 self.error(
                     id.span.lo,
@@ -752,7 +782,7 @@ impl<'a> Checker<'a> {
                 .copied();
             if existing.is_none() && id.name != "_" {
                 new_any = true;
-                idents.push(Some(id));
+                idents.push(Some(()));
             } else {
                 idents.push(None);
             }
@@ -769,9 +799,24 @@ impl<'a> Checker<'a> {
             .map(|(id, new)| match new {
                 Some(_) => self.declare_var(id, TypeId::INVALID),
                 None => {
-                    let o = self.new_obj(&id.name, ObjKind::Var, TypeId::INVALID, id.span.lo);
-                    self.obj_mut(o).used = true;
-                    o
+                    // An existing variable (assigned, not declared), or a blank.
+                    let existing = if id.name == "_" {
+                        None
+                    } else {
+                        self.scopes[self.cur_scope.0 as usize]
+                            .names
+                            .get(&id.name)
+                            .copied()
+                    };
+                    match existing {
+                        Some(o) => o,
+                        None => {
+                            let o =
+                                self.new_obj(&id.name, ObjKind::Var, TypeId::INVALID, id.span.lo);
+                            self.obj_mut(o).used = true;
+                            o
+                        }
+                    }
                 }
             })
             .collect();

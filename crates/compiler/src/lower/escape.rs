@@ -1,15 +1,18 @@
 //! Escape and capture analysis for the lowering (a much simplified cmd/compile/internal/escape).
 //!
 //! A variable lives in a register unless it *escapes*: its address is taken (`&x`, a pointer-method call
-//! on it, slicing an array variable) or a function literal refers to it. Escaping variables are boxed on
-//! the heap. For each function literal we also list the variables it captures, in order of first use.
+//! on it, slicing an array variable), or a function literal refers to it *and* it is assigned after its
+//! declaration (otherwise the closure captures its value, as cmd/compile does for small never-reassigned
+//! variables). Go 1.22 loop variables updated only by their `for` post statement count as unassigned, since
+//! every iteration has its own copy. Escaping variables are boxed on the heap. For each function literal we
+//! also list the variables it captures, in order of first use.
 //!
 //! Invariants: conservative (boxing a variable that need not be boxed is always correct, only slower).
 
 use std::collections::{HashMap, HashSet};
 
 use crate::ast::{Block, Decl, Expr, ExprKind, FuncType, NodeId, Stmt, StmtKind};
-use crate::check::{Info, ObjKind, ObjId, Selection};
+use crate::check::{Info, ObjId, ObjKind, Selection};
 use crate::lexer::Operator;
 
 /// Result of the analysis over all files.
@@ -29,11 +32,24 @@ struct Walker<'a> {
     next: u32,
     owner: HashMap<ObjId, u32>,
     file: u32,
+    /// Variables a closure refers to.
+    captured: std::collections::HashSet<ObjId>,
+    /// Variables assigned after their declaration (or implicitly, like named results).
+    assigned: std::collections::HashSet<ObjId>,
 }
 
 /// Analyses every function of every file.
 pub fn analyse(files: &[crate::ast::File], info: &Info) -> Escapes {
-    let mut w = Walker { info, out: Escapes::default(), stack: Vec::new(), next: 0, owner: HashMap::new(), file: 0 };
+    let mut w = Walker {
+        info,
+        out: Escapes::default(),
+        stack: Vec::new(),
+        next: 0,
+        owner: HashMap::new(),
+        file: 0,
+        captured: Default::default(),
+        assigned: Default::default(),
+    };
     for (fi, f) in files.iter().enumerate() {
         w.file = fi as u32;
         for d in &f.decls {
@@ -62,6 +78,10 @@ pub fn analyse(files: &[crate::ast::File], info: &Info) -> Escapes {
             }
         }
     }
+    // A captured variable that is never assigned after its declaration is captured by value (as
+    // cmd/compile does); one that is assigned must be shared through a box.
+    let both: Vec<ObjId> = w.captured.intersection(&w.assigned).copied().collect();
+    w.out.boxed.extend(both);
     w.out
 }
 
@@ -80,12 +100,16 @@ impl Walker<'_> {
     }
 
     fn use_obj(&mut self, o: ObjId) {
-        let Some(&owner) = self.owner.get(&o) else { return };
-        let Some(&(top, _)) = self.stack.last() else { return };
+        let Some(&owner) = self.owner.get(&o) else {
+            return;
+        };
+        let Some(&(top, _)) = self.stack.last() else {
+            return;
+        };
         if owner == top {
             return;
         }
-        self.out.boxed.insert(o);
+        self.captured.insert(o);
         for &(f, lit) in self.stack.iter().rev() {
             if f == owner {
                 break;
@@ -110,6 +134,20 @@ impl Walker<'_> {
     fn func_type(&mut self, ft: &FuncType) {
         self.defs_of_fields(&ft.params);
         self.defs_of_fields(&ft.results);
+        // named results are assigned by every return statement
+        for f in &ft.results {
+            for n in &f.names {
+                if let Some(&o) = self.info.defs.get(&n.id) {
+                    self.assigned.insert(o);
+                }
+            }
+        }
+    }
+
+    fn assigned_to(&mut self, e: &Expr) {
+        if let Some(o) = self.root_var(e) {
+            self.assigned.insert(o);
+        }
     }
 
     fn block(&mut self, b: &Block) {
@@ -121,7 +159,11 @@ impl Walker<'_> {
     fn root_var(&self, e: &Expr) -> Option<ObjId> {
         match &e.kind {
             ExprKind::Name(_) => {
-                let o = *self.info.uses.get(&e.id).or_else(|| self.info.defs.get(&e.id))?;
+                let o = *self
+                    .info
+                    .uses
+                    .get(&e.id)
+                    .or_else(|| self.info.defs.get(&e.id))?;
                 matches!(self.info.objects[o.0 as usize].kind, ObjKind::Var).then_some(o)
             }
             ExprKind::Paren(x) => self.root_var(x),
@@ -148,8 +190,14 @@ impl Walker<'_> {
                 self.expr(ch);
                 self.expr(value);
             }
-            StmtKind::IncDec { x, .. } => self.expr(x),
+            StmtKind::IncDec { x, .. } => {
+                self.assigned_to(x);
+                self.expr(x)
+            }
             StmtKind::Assign { lhs, rhs, .. } => {
+                for e in lhs {
+                    self.assigned_to(e);
+                }
                 for e in lhs.iter().chain(rhs) {
                     self.expr(e);
                 }
@@ -159,7 +207,11 @@ impl Walker<'_> {
                     self.expr(e);
                 }
                 for e in lhs {
-                    self.def(e.id);
+                    if self.info.defs.contains_key(&e.id) {
+                        self.def(e.id);
+                    } else {
+                        self.assigned_to(e);
+                    }
                     self.expr(e);
                 }
             }
@@ -169,7 +221,12 @@ impl Walker<'_> {
                 }
             }
             StmtKind::Block(b) => self.block(b),
-            StmtKind::If { init, cond, then, els } => {
+            StmtKind::If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
                 if let Some(i) = init {
                     self.stmt(i);
                 }
@@ -179,7 +236,9 @@ impl Walker<'_> {
                     self.stmt(e);
                 }
             }
-            StmtKind::Switch { init, tag, cases, .. } => {
+            StmtKind::Switch {
+                init, tag, cases, ..
+            } => {
                 if let Some(i) = init {
                     self.stmt(i);
                 }
@@ -221,19 +280,49 @@ impl Walker<'_> {
                     }
                 }
             }
-            StmtKind::For { init, cond, post, body } => {
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => {
                 if let Some(i) = init {
                     self.stmt(i);
                 }
                 if let Some(c) = cond {
                     self.expr(c);
                 }
+                // Go 1.22: each iteration has its own copy of the loop variables and the post statement
+                // updates the next iteration's copy, so `i++` there does not force a captured `i` into a box.
+                let declared: Vec<ObjId> = match init.as_deref().map(|s| &s.kind) {
+                    Some(StmtKind::Define { lhs, .. }) => lhs
+                        .iter()
+                        .filter_map(|e| self.info.defs.get(&e.id).copied())
+                        .collect(),
+                    _ => Vec::new(),
+                };
                 if let Some(p) = post {
+                    let before: Vec<ObjId> = declared
+                        .iter()
+                        .copied()
+                        .filter(|o| self.assigned.contains(o))
+                        .collect();
                     self.stmt(p);
+                    for o in &declared {
+                        if !before.contains(o) {
+                            self.assigned.remove(o);
+                        }
+                    }
                 }
                 self.block(body);
             }
-            StmtKind::Range { key, value, x, body, .. } => {
+            StmtKind::Range {
+                key,
+                value,
+                x,
+                body,
+                ..
+            } => {
                 self.expr(x);
                 for e in [key, value].into_iter().flatten() {
                     self.def(e.id);
@@ -293,7 +382,9 @@ impl Walker<'_> {
             ExprKind::Paren(x) | ExprKind::Star(x) | ExprKind::Dots(x) => self.expr(x),
             ExprKind::Selector { x, .. } => {
                 match self.info.selections.get(&e.id) {
-                    Some(Selection::Method { pointer_recv: true, .. }) => self.address_taken(x),
+                    Some(Selection::Method {
+                        pointer_recv: true, ..
+                    }) => self.address_taken(x),
                     Some(Selection::Qualified(_)) => return,
                     _ => {}
                 }

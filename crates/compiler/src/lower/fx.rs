@@ -10,10 +10,10 @@
 use std::collections::HashMap;
 
 use runtime::program::{
-    BinOp, Const, Func, FuncId, Instr, LocalVar, NumKind, Reg, ResultForm, RtCode, SelectCaseDesc, SelectTable,
-    SourceSpan, StrConvOp, UnOp,
+    BinOp, Const, Func, FuncId, Instr, LocalVar, NumKind, Reg, ResultForm, RtCode, SelectCaseDesc,
+    SelectTable, SourceSpan, StrConvOp, UnOp,
 };
-use runtime::types::{builtin, TypeKind, TypeId as RT};
+use runtime::types::{builtin, TypeId as RT, TypeKind};
 
 use super::{intrinsics, Lowerer, Subst, Unsupported, R};
 use crate::ast::{BranchKind, Decl, Expr, ExprKind, FuncType, Stmt, StmtKind};
@@ -54,6 +54,9 @@ pub(super) enum Place {
     MapEntry(Reg, Reg, RT, CT),
 }
 
+/// A method receiver: (value, its type, the method's receiver parameter type).
+type RecvArg = (Reg, CT, CT);
+
 /// How a call's callee is reached.
 enum Callee {
     /// A Go function with a body (or an intrinsic wrapper); receiver (if any) is the first argument.
@@ -91,10 +94,19 @@ pub(super) struct Fx<'l, 'a> {
     is_lit: bool,
     locals: Vec<LocalVar>,
     pending_label: Option<String>,
+    /// The function needs more registers than the machine has.
+    too_large: bool,
 }
 
+/// Registers one function may use (the machine's limit is `u16::MAX`).
+const REGS_MAX: u32 = 60_000;
+
 fn unsup(file: u32, at: Span, what: &str) -> Unsupported {
-    Unsupported { file, offset: at.lo, feature: what.to_string() }
+    Unsupported {
+        file,
+        offset: at.lo,
+        feature: what.to_string(),
+    }
 }
 
 /// Lowers the program's entry: package variable initialisation, init functions, then main.main.
@@ -108,51 +120,72 @@ pub(super) fn lower_entry(
     let ck = fx.l.ck;
     for (file, vars) in inits {
         fx.file = *file;
+        let pkg = ck
+            .info
+            .packages
+            .iter()
+            .position(|p| p.file == *file)
+            .unwrap_or(0) as u32;
+        fx.name = format!("{}.init", fx.l.pkg_qual(pkg));
+        fx.closure_n = 0;
         let f = &ck.files[*file as usize];
-        for d in &f.decls {
-            let Decl::Var(specs) = d else { continue };
-            for s in specs {
-                if s.values.is_empty() {
-                    continue;
-                }
-                let first = s.names.first().and_then(|n| ck.info.defs.get(&n.id));
-                if !vars.iter().any(|(o, _)| Some(o) == first) {
-                    continue;
-                }
-                if *file != 0 {
-                    fx.l.user_pos = 0;
-                }
-                let saved = fx.top;
-                fx.span = s.span;
-                let places: Vec<Place> = s
-                    .names
-                    .iter()
-                    .map(|n| match ck.info.defs.get(&n.id) {
-                        Some(&o) if n.name != "_" => {
-                            let (off, t) = fx.l.global(o)?;
-                            Ok(Place::Global(off, t))
-                        }
-                        _ => Ok(Place::Blank),
-                    })
-                    .collect::<R<_>>()?;
-                fx.assign_values(&places, &s.values)?;
-                fx.top = saved;
-            }
+        for (o, _) in super::initorder::order(ck, *file, vars) {
+            let ob = &ck.info.objects[o.0 as usize];
+            let Some(crate::check::DeclRef::Var(_, di, si, _)) = ob.decl else {
+                continue;
+            };
+            let Some(Decl::Var(specs)) = f.decls.get(di as usize) else {
+                continue;
+            };
+            let Some(s) = specs.get(si as usize) else {
+                continue;
+            };
+            let saved = fx.top;
+            fx.span = s.span;
+            let places: Vec<Place> = s
+                .names
+                .iter()
+                .map(|n| match ck.info.defs.get(&n.id) {
+                    Some(&o) if n.name != "_" => {
+                        let (off, t) = fx.l.global(o)?;
+                        Ok(Place::Global(off, t))
+                    }
+                    _ => Ok(Place::Blank),
+                })
+                .collect::<R<_>>()?;
+            fx.assign_values(&places, &s.values)?;
+            fx.top = saved;
         }
     }
+    fx.name = "runtime.main".into();
     fx.file = 0;
     for id in init_ids {
-        fx.emit(Instr::Call { func: *id, args: Reg(0), dst: Reg(0) });
+        fx.emit(Instr::Call {
+            func: *id,
+            args: Reg(0),
+            dst: Reg(0),
+        });
     }
-    fx.emit(Instr::Call { func: main, args: Reg(0), dst: Reg(0) });
-    fx.emit(Instr::Return { src: Reg(0), count: 0 });
-    Ok(fx.finish(0, vec![]))
+    fx.emit(Instr::Call {
+        func: main,
+        args: Reg(0),
+        dst: Reg(0),
+    });
+    fx.emit(Instr::Return {
+        src: Reg(0),
+        count: 0,
+    });
+    fx.finish(0, vec![])
 }
 
 /// Lowers a declared function (or method) instantiated with `subst`.
 pub(super) fn lower_decl(l: &mut Lowerer<'_>, id: FuncId, obj: ObjId, subst: Subst) -> R<Func> {
     let Some((file, fd)) = l.func_decl(obj) else {
-        return Err(Unsupported { file: 0, offset: l.user_pos, feature: "function without declaration".into() });
+        return Err(Unsupported {
+            file: 0,
+            offset: l.user_pos,
+            feature: "function without declaration".into(),
+        });
     };
     let name = l.p.funcs[id.0 as usize].name.clone();
     let Some(body) = &fd.body else {
@@ -163,7 +196,10 @@ pub(super) fn lower_decl(l: &mut Lowerer<'_>, id: FuncId, obj: ObjId, subst: Sub
     fx.span = fd.span;
     let o = fx.l.ck.info.objects[obj.0 as usize].clone();
     let sig = fx.ct(o.typ);
-    let Type::Func { params, results, .. } = fx.l.ty.get(sig).clone() else {
+    let Type::Func {
+        params, results, ..
+    } = fx.l.ty.get(sig).clone()
+    else {
         return Err(unsup(file, fd.span, "function type"));
     };
     let mut names: Vec<Option<&crate::ast::Ident>> = Vec::new();
@@ -195,24 +231,36 @@ pub(super) fn lower_decl(l: &mut Lowerer<'_>, id: FuncId, obj: ObjId, subst: Sub
     fx.block_stmts(&body.stmts)?;
     fx.epilogue()?;
     let rts = results.iter().map(|r| fx.l.rt(*r)).collect::<R<Vec<_>>>()?;
-    Ok(fx.finish(params.len() as u16, rts))
+    fx.finish(params.len() as u16, rts)
 }
 
 /// The body of a wrapper around a bodyless prelude function (used as a value, by go/defer, in method tables).
 fn wrapper_body(l: &mut Lowerer<'_>, obj: ObjId, name: &str) -> R<Func> {
     let o = l.ck.info.objects[obj.0 as usize].clone();
-    let Type::Func { params, results, .. } = l.ty.get(o.typ).clone() else {
-        return Err(Unsupported { file: 0, offset: l.user_pos, feature: name.to_string() });
+    let Type::Func {
+        params, results, ..
+    } = l.ty.get(o.typ).clone()
+    else {
+        return Err(Unsupported {
+            file: 0,
+            offset: l.user_pos,
+            feature: name.to_string(),
+        });
     };
+    let user_pos = l.user_pos;
     let mut fx = Fx::new(l, 0, name.to_string(), Subst::default(), false);
+    fx.span = Span::at(user_pos);
     fx.nregs = params.len() as u16;
     fx.top = fx.nregs;
     fx.floor = fx.nregs;
     let dst = fx.tmps(results.len().max(1) as u16);
     intrinsics::call(&mut fx, obj, Reg(0), params.len(), dst, &params, &results)?;
-    fx.emit(Instr::Return { src: dst, count: results.len() as u16 });
+    fx.emit(Instr::Return {
+        src: dst,
+        count: results.len() as u16,
+    });
     let rts = results.iter().map(|r| fx.l.rt(*r)).collect::<R<Vec<_>>>()?;
-    Ok(fx.finish(params.len() as u16, rts))
+    fx.finish(params.len() as u16, rts)
 }
 
 fn contains_defer(stmts: &[Stmt]) -> bool {
@@ -220,7 +268,10 @@ fn contains_defer(stmts: &[Stmt]) -> bool {
         StmtKind::Defer(_) => true,
         StmtKind::Block(b) => contains_defer(&b.stmts),
         StmtKind::If { then, els, .. } => {
-            contains_defer(&then.stmts) || els.as_ref().is_some_and(|e| contains_defer(std::slice::from_ref(e)))
+            contains_defer(&then.stmts)
+                || els
+                    .as_ref()
+                    .is_some_and(|e| contains_defer(std::slice::from_ref(e)))
         }
         StmtKind::For { body, .. } | StmtKind::Range { body, .. } => contains_defer(&body.stmts),
         StmtKind::Switch { cases, .. } | StmtKind::TypeSwitch { cases, .. } => {
@@ -233,7 +284,13 @@ fn contains_defer(stmts: &[Stmt]) -> bool {
 }
 
 impl<'l, 'a> Fx<'l, 'a> {
-    fn new(l: &'l mut Lowerer<'a>, file: u32, name: String, subst: Subst, is_lit: bool) -> Fx<'l, 'a> {
+    fn new(
+        l: &'l mut Lowerer<'a>,
+        file: u32,
+        name: String,
+        subst: Subst,
+        is_lit: bool,
+    ) -> Fx<'l, 'a> {
         Fx {
             l,
             file,
@@ -259,29 +316,47 @@ impl<'l, 'a> Fx<'l, 'a> {
             is_lit,
             locals: Vec::new(),
             pending_label: None,
+            too_large: false,
         }
     }
 
-    fn finish(mut self, params: u16, results: Vec<RT>) -> Func {
-        if self.code.is_empty()
+    fn finish(self, params: u16, results: Vec<RT>) -> R<Func> {
+        if self.too_large {
+            return Err(unsup(self.file, self.span, "functions this large"));
+        }
+        Ok(self.finish_unchecked(params, results))
+    }
+
+    fn finish_unchecked(mut self, params: u16, results: Vec<RT>) -> Func {
+        let end = self.code.len() as u32;
+        if self.labels.contains(&Some(end))
+            || self.code.is_empty()
             || !matches!(
                 self.code.last(),
-                Some(Instr::Return { .. } | Instr::Jump { .. } | Instr::Panic { .. } | Instr::Goexit)
+                Some(
+                    Instr::Return { .. } | Instr::Jump { .. } | Instr::Panic { .. } | Instr::Goexit
+                )
             )
         {
             // unreachable tail guard
             let base = self.tmps(results.len().max(1) as u16);
             for (i, t) in results.iter().enumerate() {
-                self.emit(Instr::Zero { dst: base.offset(i), ty: *t });
+                self.emit(Instr::Zero {
+                    dst: base.offset(i),
+                    ty: *t,
+                });
             }
-            self.emit(Instr::Return { src: base, count: results.len() as u16 });
+            self.emit(Instr::Return {
+                src: base,
+                count: results.len() as u16,
+            });
         }
         for (at, l) in std::mem::take(&mut self.fixups) {
             let target = self.labels[l].unwrap_or(0);
             match &mut self.code[at] {
-                Instr::Jump { target: t } | Instr::JumpIf { target: t, .. } | Instr::JumpIfNot { target: t, .. } => {
-                    *t = target
-                }
+                Instr::Jump { target: t }
+                | Instr::JumpIf { target: t, .. }
+                | Instr::JumpIfNot { target: t, .. } => *t = target,
                 Instr::MapNext { done, .. } => *done = target,
                 _ => {}
             }
@@ -304,6 +379,10 @@ impl<'l, 'a> Fx<'l, 'a> {
     // ------------------------------------------------------------ emission helpers
 
     pub fn emit(&mut self, i: Instr) -> usize {
+        if self.file == 0 {
+            // where user code is: reported for problems found later in prelude code it uses
+            self.l.user_pos = self.span.lo;
+        }
         let sp = self.l.span(self.file, self.span);
         self.code.push(i);
         self.spans.push(sp);
@@ -315,32 +394,37 @@ impl<'l, 'a> Fx<'l, 'a> {
     }
 
     pub fn tmps(&mut self, n: u16) -> Reg {
+        // Past the register limit, keep going (the result is discarded) and report at the end.
+        if self.top as u32 + n as u32 > REGS_MAX {
+            self.too_large = true;
+            self.top = 0;
+        }
         let r = Reg(self.top);
         self.top += n;
         self.nregs = self.nregs.max(self.top);
         r
     }
 
-    fn label(&mut self) -> usize {
+    pub(super) fn label(&mut self) -> usize {
         self.labels.push(None);
         self.labels.len() - 1
     }
 
-    fn bind(&mut self, l: usize) {
+    pub(super) fn bind(&mut self, l: usize) {
         self.labels[l] = Some(self.code.len() as u32);
     }
 
-    fn jump(&mut self, l: usize) {
+    pub(super) fn jump(&mut self, l: usize) {
         let at = self.emit(Instr::Jump { target: 0 });
         self.fixups.push((at, l));
     }
 
-    fn jump_if(&mut self, cond: Reg, l: usize) {
+    pub(super) fn jump_if(&mut self, cond: Reg, l: usize) {
         let at = self.emit(Instr::JumpIf { cond, target: 0 });
         self.fixups.push((at, l));
     }
 
-    fn jump_if_not(&mut self, cond: Reg, l: usize) {
+    pub(super) fn jump_if_not(&mut self, cond: Reg, l: usize) {
         let at = self.emit(Instr::JumpIfNot { cond, target: 0 });
         self.fixups.push((at, l));
     }
@@ -348,10 +432,10 @@ impl<'l, 'a> Fx<'l, 'a> {
     pub fn rt(&mut self, t: CT) -> R<RT> {
         let t = self.ct(t);
         let t = self.l.default_type(t);
+        let (file, lo) = (self.file, self.span.lo);
         self.l.rt(t).map_err(|mut e| {
-            if e.file == 0 && self.file == 0 {
-                e.offset = self.span.lo;
-            }
+            e.file = file;
+            e.offset = lo;
             e
         })
     }
@@ -368,17 +452,27 @@ impl<'l, 'a> Fx<'l, 'a> {
 
     /// The recorded type of an expression.
     fn tv(&mut self, e: &Expr) -> R<CT> {
-        match self.l.ck.info.types.get(&e.id) {
+        match self.l.ck.info.types.get(&e.id).filter(|tv| tv.typ != CT(0)) {
             Some(tv) => {
                 let t = tv.typ;
                 Ok(self.ct(t))
             }
-            None => Err(self.unsup_at(e.span, "an expression the checker did not type")),
+            None => {
+                if let Some(t) = self.obj_of(e).and_then(|o| self.l.var_decl_type(o)) {
+                    return Ok(self.ct(t));
+                }
+                Err(self.unsup_at(e.span, "an expression the checker did not type"))
+            }
         }
     }
 
     fn const_of(&self, e: &Expr) -> Option<ConstValue> {
-        self.l.ck.info.types.get(&e.id).and_then(|tv| tv.value.clone())
+        self.l
+            .ck
+            .info
+            .types
+            .get(&e.id)
+            .and_then(|tv| tv.value.clone())
     }
 
     fn is_type_expr(&self, e: &Expr) -> bool {
@@ -405,7 +499,11 @@ impl<'l, 'a> Fx<'l, 'a> {
     fn obj_of(&self, e: &Expr) -> Option<ObjId> {
         let info = &self.l.ck.info;
         match &e.kind {
-            ExprKind::Name(_) => info.uses.get(&e.id).or_else(|| info.defs.get(&e.id)).copied(),
+            ExprKind::Name(_) => info
+                .uses
+                .get(&e.id)
+                .or_else(|| info.defs.get(&e.id))
+                .copied(),
             ExprKind::Selector { .. } => match info.selections.get(&e.id) {
                 Some(Selection::Qualified(o)) => Some(*o),
                 _ => None,
@@ -447,12 +545,40 @@ impl<'l, 'a> Fx<'l, 'a> {
         if self.l.esc.boxed.contains(&o) {
             let b = self.tmp();
             self.floor = self.top;
-            self.emit(Instr::Box { dst: b, src: reg, ty: rt });
-            self.vars.insert(o, Var { reg: b, boxed: true, ty: t });
-            self.locals.push(LocalVar { name, reg: b, ty: rt, boxed: true });
+            self.emit(Instr::Box {
+                dst: b,
+                src: reg,
+                ty: rt,
+            });
+            self.vars.insert(
+                o,
+                Var {
+                    reg: b,
+                    boxed: true,
+                    ty: t,
+                },
+            );
+            self.locals.push(LocalVar {
+                name,
+                reg: b,
+                ty: rt,
+                boxed: true,
+            });
         } else {
-            self.vars.insert(o, Var { reg, boxed: false, ty: t });
-            self.locals.push(LocalVar { name, reg, ty: rt, boxed: false });
+            self.vars.insert(
+                o,
+                Var {
+                    reg,
+                    boxed: false,
+                    ty: t,
+                },
+            );
+            self.locals.push(LocalVar {
+                name,
+                reg,
+                ty: rt,
+                boxed: false,
+            });
         }
         Ok(())
     }
@@ -466,7 +592,11 @@ impl<'l, 'a> Fx<'l, 'a> {
         let boxed = self.l.esc.boxed.contains(&o);
         match (init, boxed) {
             (Some(src), true) => {
-                self.emit(Instr::Box { dst: reg, src, ty: rt });
+                self.emit(Instr::Box {
+                    dst: reg,
+                    src,
+                    ty: rt,
+                });
             }
             (None, true) => {
                 self.emit(Instr::New { dst: reg, ty: rt });
@@ -481,7 +611,12 @@ impl<'l, 'a> Fx<'l, 'a> {
         let v = Var { reg, boxed, ty: t };
         if name != "_" {
             self.vars.insert(o, v);
-            self.locals.push(LocalVar { name, reg, ty: rt, boxed });
+            self.locals.push(LocalVar {
+                name,
+                reg,
+                ty: rt,
+                boxed,
+            });
         }
         Ok(v)
     }
@@ -514,7 +649,10 @@ impl<'l, 'a> Fx<'l, 'a> {
 
     fn epilogue(&mut self) -> R<()> {
         if self.results.is_empty() {
-            self.emit(Instr::Return { src: Reg(0), count: 0 });
+            self.emit(Instr::Return {
+                src: Reg(0),
+                count: 0,
+            });
         }
         if !self.named_results.is_empty() && self.has_defer {
             let l = self.label();
@@ -522,7 +660,10 @@ impl<'l, 'a> Fx<'l, 'a> {
             self.recover_label = Some(l);
             self.emit(Instr::RunDefers);
             let base = self.load_named_results()?;
-            self.emit(Instr::Return { src: base, count: self.results.len() as u16 });
+            self.emit(Instr::Return {
+                src: base,
+                count: self.results.len() as u16,
+            });
         }
         Ok(())
     }
@@ -540,7 +681,10 @@ impl<'l, 'a> Fx<'l, 'a> {
                 None => {
                     let t = self.results[i];
                     let rt = self.rt(t)?;
-                    self.emit(Instr::Zero { dst: base.offset(i), ty: rt });
+                    self.emit(Instr::Zero {
+                        dst: base.offset(i),
+                        ty: rt,
+                    });
                 }
             }
         }
@@ -551,7 +695,11 @@ impl<'l, 'a> Fx<'l, 'a> {
         if v.boxed {
             let rt = self.rt(v.ty)?;
             let d = self.tmp();
-            self.emit(Instr::Load { dst: d, ptr: v.reg, ty: rt });
+            self.emit(Instr::Load {
+                dst: d,
+                ptr: v.reg,
+                ty: rt,
+            });
             Ok(d)
         } else {
             Ok(v.reg)
@@ -607,7 +755,12 @@ impl<'l, 'a> Fx<'l, 'a> {
                 self.mv(args.offset(1), v);
                 let crt = self.rt(ct)?;
                 self.span = s.span;
-                self.emit(Instr::Runtime { op: RtCode::ChanSend, args, dst: args, ty: crt });
+                self.emit(Instr::Runtime {
+                    op: RtCode::ChanSend,
+                    args,
+                    dst: args,
+                    ty: crt,
+                });
                 Ok(())
             }
             StmtKind::IncDec { x, inc } => {
@@ -624,30 +777,55 @@ impl<'l, 'a> Fx<'l, 'a> {
                 }
                 let d = self.tmp();
                 let op = if *inc { BinOp::Add } else { BinOp::Sub };
-                self.emit(Instr::Binary { op, kind, dst: d, lhs: cur, rhs: one });
+                self.emit(Instr::Binary {
+                    op,
+                    kind,
+                    dst: d,
+                    lhs: cur,
+                    rhs: one,
+                });
                 self.store_place(p, d)
             }
-            StmtKind::Assign { lhs, op: None, rhs, .. } => {
+            StmtKind::Assign {
+                lhs, op: None, rhs, ..
+            } => {
                 let places = lhs.iter().map(|e| self.place(e)).collect::<R<Vec<_>>>()?;
                 self.assign_values(&places, rhs)
             }
-            StmtKind::Assign { lhs, op: Some(op), rhs, .. } => {
+            StmtKind::Assign {
+                lhs,
+                op: Some(op),
+                rhs,
+                ..
+            } => {
                 let p = self.place(&lhs[0])?;
                 let t = self.place_type(p);
                 let cur = self.load_place(p)?;
                 let shift = matches!(op, Operator::Shl | Operator::Shr);
                 let rv = if shift {
                     let rt = self.tv(&rhs[0])?;
-                    let rt = if self.l.ty.is_untyped(rt) { self.l.ty.basic(Basic::Uint) } else { rt };
+                    let rt = if self.l.ty.is_untyped(rt) {
+                        self.l.ty.basic(Basic::Uint)
+                    } else {
+                        rt
+                    };
                     self.expr_to(&rhs[0], rt)?
                 } else {
                     self.expr_to(&rhs[0], t)?
                 };
-                let kind = self.num_kind(t)?.ok_or_else(|| self.unsup_at(s.span, "this operator"))?;
+                let kind = self
+                    .num_kind(t)?
+                    .ok_or_else(|| self.unsup_at(s.span, "this operator"))?;
                 let d = self.tmp();
                 let bop = binop(*op).ok_or_else(|| self.unsup_at(s.span, "this operator"))?;
                 self.span = s.span;
-                self.emit(Instr::Binary { op: bop, kind, dst: d, lhs: cur, rhs: rv });
+                self.emit(Instr::Binary {
+                    op: bop,
+                    kind,
+                    dst: d,
+                    lhs: cur,
+                    rhs: rv,
+                });
                 self.store_place(p, d)
             }
             StmtKind::Define { lhs, rhs, .. } => self.define(lhs, rhs),
@@ -679,12 +857,19 @@ impl<'l, 'a> Fx<'l, 'a> {
                         self.jump(l);
                     }
                     BranchKind::Goto => return Err(self.unsup_at(s.span, "goto")),
-                    BranchKind::Fallthrough => return Err(self.unsup_at(s.span, "fallthrough here")),
+                    BranchKind::Fallthrough => {
+                        return Err(self.unsup_at(s.span, "fallthrough here"))
+                    }
                 }
                 Ok(())
             }
             StmtKind::Block(b) => self.block_stmts(&b.stmts),
-            StmtKind::If { init, cond, then, els } => {
+            StmtKind::If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
                 let (top, floor) = (self.top, self.floor);
                 if let Some(i) = init {
                     self.stmt(i)?;
@@ -705,15 +890,30 @@ impl<'l, 'a> Fx<'l, 'a> {
                 self.floor = floor;
                 Ok(())
             }
-            StmtKind::Switch { init, tag, cases, .. } => self.switch(init.as_deref(), tag.as_ref(), cases),
-            StmtKind::TypeSwitch { init, bind, x, cases, .. } => {
-                self.type_switch(init.as_deref(), bind.as_ref(), x, cases)
-            }
+            StmtKind::Switch {
+                init, tag, cases, ..
+            } => self.switch(init.as_deref(), tag.as_ref(), cases),
+            StmtKind::TypeSwitch {
+                init,
+                bind,
+                x,
+                cases,
+                ..
+            } => self.type_switch(init.as_deref(), bind.as_ref(), x, cases),
             StmtKind::Select { cases } => self.select(cases),
-            StmtKind::For { init, cond, post, body } => self.for_loop(init.as_deref(), cond.as_ref(), post.as_deref(), body),
-            StmtKind::Range { key, value, define, x, body } => {
-                self.range(key.as_ref(), value.as_ref(), *define, x, body)
-            }
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => self.for_loop(init.as_deref(), cond.as_ref(), post.as_deref(), body),
+            StmtKind::Range {
+                key,
+                value,
+                define,
+                x,
+                body,
+            } => self.range(key.as_ref(), value.as_ref(), *define, x, body),
             StmtKind::Labeled { label, stmt } => {
                 self.pending_label = Some(label.name.clone());
                 let r = self.stmt(stmt);
@@ -724,7 +924,11 @@ impl<'l, 'a> Fx<'l, 'a> {
                 for sp in specs {
                     self.span = sp.span;
                     let ck = self.l.ck;
-                    let objs: Vec<Option<ObjId>> = sp.names.iter().map(|n| ck.info.defs.get(&n.id).copied()).collect();
+                    let objs: Vec<Option<ObjId>> = sp
+                        .names
+                        .iter()
+                        .map(|n| ck.info.defs.get(&n.id).copied())
+                        .collect();
                     if sp.values.is_empty() {
                         for o in objs.into_iter().flatten() {
                             let t = ck.info.objects[o.0 as usize].typ;
@@ -735,7 +939,10 @@ impl<'l, 'a> Fx<'l, 'a> {
                     }
                     let types: Vec<CT> = objs
                         .iter()
-                        .map(|o| o.map(|o| ck.info.objects[o.0 as usize].typ).unwrap_or(CT(0)))
+                        .map(|o| {
+                            o.map(|o| ck.info.objects[o.0 as usize].typ)
+                                .unwrap_or(CT(0))
+                        })
                         .collect::<Vec<_>>()
                         .into_iter()
                         .map(|t| self.ct(t))
@@ -751,7 +958,9 @@ impl<'l, 'a> Fx<'l, 'a> {
                 Ok(())
             }
             StmtKind::Decl(Decl::Const(_)) | StmtKind::Decl(Decl::Type(_)) => Ok(()),
-            StmtKind::Decl(Decl::Func(_)) => Err(self.unsup_at(s.span, "nested function declarations")),
+            StmtKind::Decl(Decl::Func(_)) => {
+                Err(self.unsup_at(s.span, "nested function declarations"))
+            }
         }
     }
 
@@ -764,11 +973,19 @@ impl<'l, 'a> Fx<'l, 'a> {
         if rhs.len() == types.len() {
             let mut out = Vec::new();
             for (e, t) in rhs.iter().zip(types) {
-                let r = if *t == CT(0) { self.expr(e)? } else { self.expr_to(e, *t)? };
-                // copy so later assignments cannot clobber it
-                let c = self.tmp();
-                self.mv(c, r);
-                out.push(c);
+                let r = if *t == CT(0) {
+                    self.expr(e)?
+                } else {
+                    self.expr_to(e, *t)?
+                };
+                if rhs.len() == 1 {
+                    out.push(r);
+                } else {
+                    // copy so the other assignments cannot clobber it (`a, b = b, a`)
+                    let c = self.tmp();
+                    self.mv(c, r);
+                    out.push(c);
+                }
             }
             return Ok(out);
         }
@@ -781,10 +998,12 @@ impl<'l, 'a> Fx<'l, 'a> {
             let mut out = Vec::new();
             for (i, t) in types.iter().enumerate() {
                 let from = tys.get(i).copied().unwrap_or(CT(0));
-                let r = if *t == CT(0) { base.offset(i) } else { self.coerce(base.offset(i), from, *t)? };
-                let c = self.tmp();
-                self.mv(c, r);
-                out.push(c);
+                let r = if *t == CT(0) {
+                    base.offset(i)
+                } else {
+                    self.coerce(base.offset(i), from, *t)?
+                };
+                out.push(r);
             }
             return Ok(out);
         }
@@ -794,7 +1013,11 @@ impl<'l, 'a> Fx<'l, 'a> {
     fn assign_values(&mut self, places: &[Place], rhs: &[Expr]) -> R<()> {
         let types: Vec<CT> = places.iter().map(|p| self.place_type(*p)).collect();
         if places.len() == 1 && rhs.len() == 1 {
-            let v = if matches!(places[0], Place::Blank) { self.expr(&rhs[0])? } else { self.expr_to(&rhs[0], types[0])? };
+            let v = if matches!(places[0], Place::Blank) {
+                self.expr(&rhs[0])?
+            } else {
+                self.expr_to(&rhs[0], types[0])?
+            };
             return self.store_place(places[0], v);
         }
         let vals = self.values(rhs, &types)?;
@@ -836,7 +1059,11 @@ impl<'l, 'a> Fx<'l, 'a> {
     fn store_var(&mut self, v: Var, src: Reg) -> R<()> {
         if v.boxed {
             let rt = self.rt(v.ty)?;
-            self.emit(Instr::Store { ptr: v.reg, src, ty: rt });
+            self.emit(Instr::Store {
+                ptr: v.reg,
+                src,
+                ty: rt,
+            });
         } else {
             self.mv(v.reg, src);
         }
@@ -847,14 +1074,20 @@ impl<'l, 'a> Fx<'l, 'a> {
         let n = self.results.len();
         if es.is_empty() {
             if n == 0 {
-                self.emit(Instr::Return { src: Reg(0), count: 0 });
+                self.emit(Instr::Return {
+                    src: Reg(0),
+                    count: 0,
+                });
                 return Ok(());
             }
             if self.has_defer {
                 self.emit(Instr::RunDefers);
             }
             let base = self.load_named_results()?;
-            self.emit(Instr::Return { src: base, count: n as u16 });
+            self.emit(Instr::Return {
+                src: base,
+                count: n as u16,
+            });
             return Ok(());
         }
         let results = self.results.clone();
@@ -867,14 +1100,20 @@ impl<'l, 'a> Fx<'l, 'a> {
             }
             self.emit(Instr::RunDefers);
             let base = self.load_named_results()?;
-            self.emit(Instr::Return { src: base, count: n as u16 });
+            self.emit(Instr::Return {
+                src: base,
+                count: n as u16,
+            });
             return Ok(());
         }
         let base = self.tmps(n as u16);
         for (i, v) in vals.iter().enumerate() {
             self.mv(base.offset(i), *v);
         }
-        self.emit(Instr::Return { src: base, count: n as u16 });
+        self.emit(Instr::Return {
+            src: base,
+            count: n as u16,
+        });
         Ok(())
     }
 
@@ -884,7 +1123,13 @@ impl<'l, 'a> Fx<'l, 'a> {
         Ok(())
     }
 
-    fn for_loop(&mut self, init: Option<&Stmt>, cond: Option<&Expr>, post: Option<&Stmt>, body: &crate::ast::Block) -> R<()> {
+    fn for_loop(
+        &mut self,
+        init: Option<&Stmt>,
+        cond: Option<&Expr>,
+        post: Option<&Stmt>,
+        body: &crate::ast::Block,
+    ) -> R<()> {
         let label = self.take_label();
         let (top, floor) = (self.top, self.floor);
         let before: Vec<ObjId> = self.vars.keys().copied().collect();
@@ -906,7 +1151,11 @@ impl<'l, 'a> Fx<'l, 'a> {
             self.span = c.span;
             self.cond_jump_false(c, end)?;
         }
-        self.loops.push(Loop { label, brk: end, cont: Some(cont) });
+        self.loops.push(Loop {
+            label,
+            brk: end,
+            cont: Some(cont),
+        });
         let r = self.block_stmts(&body.stmts);
         self.loops.pop();
         r?;
@@ -914,8 +1163,16 @@ impl<'l, 'a> Fx<'l, 'a> {
         for v in loop_vars {
             let rt = self.rt(v.ty)?;
             let t = self.tmp();
-            self.emit(Instr::Load { dst: t, ptr: v.reg, ty: rt });
-            self.emit(Instr::Box { dst: v.reg, src: t, ty: rt });
+            self.emit(Instr::Load {
+                dst: t,
+                ptr: v.reg,
+                ty: rt,
+            });
+            self.emit(Instr::Box {
+                dst: v.reg,
+                src: t,
+                ty: rt,
+            });
         }
         if let Some(p) = post {
             self.stmt(p)?;
@@ -948,7 +1205,14 @@ impl<'l, 'a> Fx<'l, 'a> {
         self.store_place(p, v)
     }
 
-    fn range(&mut self, key: Option<&Expr>, value: Option<&Expr>, define: bool, x: &Expr, body: &crate::ast::Block) -> R<()> {
+    fn range(
+        &mut self,
+        key: Option<&Expr>,
+        value: Option<&Expr>,
+        define: bool,
+        x: &Expr,
+        body: &crate::ast::Block,
+    ) -> R<()> {
         let label = self.take_label();
         let (top, floor) = (self.top, self.floor);
         let xt = self.tv(x)?;
@@ -962,7 +1226,11 @@ impl<'l, 'a> Fx<'l, 'a> {
         // per-iteration body runner
         macro_rules! body {
             () => {{
-                self.loops.push(Loop { label: label.clone(), brk: end, cont: Some(cont) });
+                self.loops.push(Loop {
+                    label: label.clone(),
+                    brk: end,
+                    cont: Some(cont),
+                });
                 let (t2, f2) = (self.top, self.floor);
                 let r = self.block_stmts(&body.stmts);
                 self.top = t2;
@@ -976,9 +1244,20 @@ impl<'l, 'a> Fx<'l, 'a> {
                 let nt = if self.l.ty.is_untyped(xt) {
                     match key {
                         Some(k) => {
-                            let kt = self.l.ck.info.types.get(&k.id).map(|tv| tv.typ).unwrap_or(int_t);
+                            let kt = self
+                                .l
+                                .ck
+                                .info
+                                .types
+                                .get(&k.id)
+                                .map(|tv| tv.typ)
+                                .unwrap_or(int_t);
                             let kt = self.ct(kt);
-                            if self.l.ty.is_untyped(kt) { int_t } else { kt }
+                            if self.l.ty.is_untyped(kt) {
+                                int_t
+                            } else {
+                                kt
+                            }
                         }
                         None => int_t,
                     }
@@ -994,12 +1273,24 @@ impl<'l, 'a> Fx<'l, 'a> {
                 let c = self.tmp();
                 self.floor = self.top;
                 self.bind(head);
-                self.emit(Instr::Binary { op: BinOp::Lt, kind, dst: c, lhs: i, rhs: n });
+                self.emit(Instr::Binary {
+                    op: BinOp::Lt,
+                    kind,
+                    dst: c,
+                    lhs: i,
+                    rhs: n,
+                });
                 self.jump_if_not(c, end);
                 self.range_bind(key, define, i, nt)?;
                 body!();
                 self.bind(cont);
-                self.emit(Instr::Binary { op: BinOp::Add, kind, dst: i, lhs: i, rhs: one });
+                self.emit(Instr::Binary {
+                    op: BinOp::Add,
+                    kind,
+                    dst: i,
+                    lhs: i,
+                    rhs: one,
+                });
                 self.jump(head);
             }
             Type::Basic(b) if b.is_string() => {
@@ -1013,9 +1304,19 @@ impl<'l, 'a> Fx<'l, 'a> {
                 let c = self.tmp();
                 self.floor = self.top;
                 self.bind(head);
-                self.emit(Instr::Binary { op: BinOp::Lt, kind: NumKind::Int, dst: c, lhs: i, rhs: n });
+                self.emit(Instr::Binary {
+                    op: BinOp::Lt,
+                    kind: NumKind::Int,
+                    dst: c,
+                    lhs: i,
+                    rhs: n,
+                });
                 self.jump_if_not(c, end);
-                self.emit(Instr::DecodeRune { dst: pair, src: s, index: i });
+                self.emit(Instr::DecodeRune {
+                    dst: pair,
+                    src: s,
+                    index: i,
+                });
                 self.range_bind(key, define, i, int_t)?;
                 let rune_t = self.l.ty.basic(Basic::Int32);
                 self.range_bind(value, define, pair, rune_t)?;
@@ -1038,24 +1339,48 @@ impl<'l, 'a> Fx<'l, 'a> {
                 let v = self.tmp();
                 self.floor = self.top;
                 self.bind(head);
-                self.emit(Instr::Binary { op: BinOp::Lt, kind: NumKind::Int, dst: c, lhs: i, rhs: n });
+                self.emit(Instr::Binary {
+                    op: BinOp::Lt,
+                    kind: NumKind::Int,
+                    dst: c,
+                    lhs: i,
+                    rhs: n,
+                });
                 self.jump_if_not(c, end);
                 self.range_bind(key, define, i, int_t)?;
                 if value.is_some() {
                     if is_array {
-                        self.emit(Instr::IndexAgg { dst: v, src: s, index: i, ty: xrt });
+                        self.emit(Instr::IndexAgg {
+                            dst: v,
+                            src: s,
+                            index: i,
+                            ty: xrt,
+                        });
                     } else {
-                        self.emit(Instr::Index { dst: v, src: s, index: i, ty: xrt });
+                        self.emit(Instr::Index {
+                            dst: v,
+                            src: s,
+                            index: i,
+                            ty: xrt,
+                        });
                     }
                     self.range_bind(value, define, v, elem)?;
                 }
                 body!();
                 self.bind(cont);
-                self.emit(Instr::Binary { op: BinOp::Add, kind: NumKind::Int, dst: i, lhs: i, rhs: one });
+                self.emit(Instr::Binary {
+                    op: BinOp::Add,
+                    kind: NumKind::Int,
+                    dst: i,
+                    lhs: i,
+                    rhs: one,
+                });
                 self.jump(head);
             }
             Type::Pointer(p) if matches!(self.under(p), Type::Array(..)) => {
-                let Type::Array(len, elem) = self.under(p) else { unreachable!() };
+                let Type::Array(len, elem) = self.under(p) else {
+                    unreachable!()
+                };
                 let s = self.tmp();
                 let sv = self.expr(x)?;
                 self.mv(s, sv);
@@ -1067,16 +1392,33 @@ impl<'l, 'a> Fx<'l, 'a> {
                 let v = self.tmp();
                 self.floor = self.top;
                 self.bind(head);
-                self.emit(Instr::Binary { op: BinOp::Lt, kind: NumKind::Int, dst: c, lhs: i, rhs: n });
+                self.emit(Instr::Binary {
+                    op: BinOp::Lt,
+                    kind: NumKind::Int,
+                    dst: c,
+                    lhs: i,
+                    rhs: n,
+                });
                 self.jump_if_not(c, end);
                 self.range_bind(key, define, i, int_t)?;
                 if value.is_some() {
-                    self.emit(Instr::Index { dst: v, src: s, index: i, ty: xrt });
+                    self.emit(Instr::Index {
+                        dst: v,
+                        src: s,
+                        index: i,
+                        ty: xrt,
+                    });
                     self.range_bind(value, define, v, elem)?;
                 }
                 body!();
                 self.bind(cont);
-                self.emit(Instr::Binary { op: BinOp::Add, kind: NumKind::Int, dst: i, lhs: i, rhs: one });
+                self.emit(Instr::Binary {
+                    op: BinOp::Add,
+                    kind: NumKind::Int,
+                    dst: i,
+                    lhs: i,
+                    rhs: one,
+                });
                 self.jump(head);
             }
             Type::Map(kt, vt) => {
@@ -1086,7 +1428,11 @@ impl<'l, 'a> Fx<'l, 'a> {
                 let pair = self.tmps(2);
                 self.floor = self.top;
                 self.bind(head);
-                let at = self.emit(Instr::MapNext { iter: it, dst: pair, done: 0 });
+                let at = self.emit(Instr::MapNext {
+                    iter: it,
+                    dst: pair,
+                    done: 0,
+                });
                 self.fixups.push((at, end));
                 self.range_bind(key, define, pair, kt)?;
                 self.range_bind(value, define, pair.offset(1), vt)?;
@@ -1103,13 +1449,19 @@ impl<'l, 'a> Fx<'l, 'a> {
                 self.floor = self.top;
                 self.bind(head);
                 self.span = x.span;
-                self.emit(Instr::Runtime { op: RtCode::ChanRecv2, args: ch, dst: pair, ty: crt });
+                self.emit(Instr::Runtime {
+                    op: RtCode::ChanRecv2,
+                    args: ch,
+                    dst: pair,
+                    ty: crt,
+                });
                 self.jump_if_not(pair.offset(1), end);
                 self.range_bind(key, define, pair, elem)?;
                 body!();
                 self.bind(cont);
                 self.jump(head);
             }
+            Type::Func { .. } => return Err(self.unsup_at(x.span, "range over function iterators")),
             _ => return Err(self.unsup_at(x.span, "range over this type")),
         }
         self.bind(end);
@@ -1118,7 +1470,12 @@ impl<'l, 'a> Fx<'l, 'a> {
         Ok(())
     }
 
-    fn switch(&mut self, init: Option<&Stmt>, tag: Option<&Expr>, cases: &[crate::ast::CaseClause]) -> R<()> {
+    fn switch(
+        &mut self,
+        init: Option<&Stmt>,
+        tag: Option<&Expr>,
+        cases: &[crate::ast::CaseClause],
+    ) -> R<()> {
         let label = self.take_label();
         let (top, floor) = (self.top, self.floor);
         if let Some(i) = init {
@@ -1164,9 +1521,23 @@ impl<'l, 'a> Fx<'l, 'a> {
         }
         for (i, c) in cases.iter().enumerate() {
             self.bind(body_labels[i]);
-            self.loops.push(Loop { label: label.clone(), brk: end, cont: None });
-            let fall = matches!(c.body.last().map(|s| &s.kind), Some(StmtKind::Branch { kind: BranchKind::Fallthrough, .. }));
-            let body = if fall { &c.body[..c.body.len() - 1] } else { &c.body[..] };
+            self.loops.push(Loop {
+                label: label.clone(),
+                brk: end,
+                cont: None,
+            });
+            let fall = matches!(
+                c.body.last().map(|s| &s.kind),
+                Some(StmtKind::Branch {
+                    kind: BranchKind::Fallthrough,
+                    ..
+                })
+            );
+            let body = if fall {
+                &c.body[..c.body.len() - 1]
+            } else {
+                &c.body[..]
+            };
             let r = self.block_stmts(body);
             self.loops.pop();
             r?;
@@ -1195,17 +1566,35 @@ impl<'l, 'a> Fx<'l, 'a> {
 
     fn eq_regs(&mut self, a: Reg, b: Reg, t: CT, ne: bool) -> R<Reg> {
         let d = self.tmp();
-        let kind = if self.is_iface(t) { None } else { self.num_kind(t)? };
+        let kind = if self.is_iface(t) {
+            None
+        } else {
+            self.num_kind(t)?
+        };
         match kind {
             Some(kind) => {
                 let op = if ne { BinOp::Ne } else { BinOp::Eq };
-                self.emit(Instr::Binary { op, kind, dst: d, lhs: a, rhs: b });
+                self.emit(Instr::Binary {
+                    op,
+                    kind,
+                    dst: d,
+                    lhs: a,
+                    rhs: b,
+                });
             }
             None => {
                 if ne {
-                    self.emit(Instr::Ne { dst: d, lhs: a, rhs: b });
+                    self.emit(Instr::Ne {
+                        dst: d,
+                        lhs: a,
+                        rhs: b,
+                    });
                 } else {
-                    self.emit(Instr::Eq { dst: d, lhs: a, rhs: b });
+                    self.emit(Instr::Eq {
+                        dst: d,
+                        lhs: a,
+                        rhs: b,
+                    });
                 }
             }
         }
@@ -1224,8 +1613,12 @@ impl<'l, 'a> Fx<'l, 'a> {
         if let Some(i) = init {
             self.stmt(i)?;
         }
-        let ExprKind::TypeAssert { x: inner, .. } = &x.unparen().kind else {
-            return Err(self.unsup_at(x.span, "this type switch"));
+        let inner = match &x.unparen().kind {
+            ExprKind::TypeAssert {
+                x: inner,
+                typ: None,
+            } => &**inner,
+            _ => x,
         };
         let xt = self.tv(inner)?;
         let xrt = self.rt(xt)?;
@@ -1247,12 +1640,16 @@ impl<'l, 'a> Fx<'l, 'a> {
             }
             for e in &c.exprs {
                 self.span = e.span;
-                let is_nil = self
-                    .obj_of(e)
-                    .is_some_and(|o| matches!(self.l.ck.info.objects[o.0 as usize].kind, ObjKind::Nil));
+                let is_nil = self.obj_of(e).is_some_and(|o| {
+                    matches!(self.l.ck.info.objects[o.0 as usize].kind, ObjKind::Nil)
+                });
                 if is_nil {
                     let d = self.tmp();
-                    self.emit(Instr::Eq { dst: d, lhs: xv, rhs: nil });
+                    self.emit(Instr::Eq {
+                        dst: d,
+                        lhs: xv,
+                        rhs: nil,
+                    });
                     self.mv(vals[i], xv);
                     self.jump_if(d, body_labels[i]);
                     continue;
@@ -1262,7 +1659,13 @@ impl<'l, 'a> Fx<'l, 'a> {
                 if !self.is_iface(t) {
                     self.l.ensure_methods(t)?;
                 }
-                self.emit(Instr::TypeAssert { dst: pair, src: xv, ty: trt, from: xrt, form: ResultForm::CommaOk });
+                self.emit(Instr::TypeAssert {
+                    dst: pair,
+                    src: xv,
+                    ty: trt,
+                    from: xrt,
+                    form: ResultForm::CommaOk,
+                });
                 let next = self.label();
                 self.jump_if_not(pair.offset(1), next);
                 if c.exprs.len() == 1 {
@@ -1293,7 +1696,11 @@ impl<'l, 'a> Fx<'l, 'a> {
                     }
                 }
             }
-            self.loops.push(Loop { label: label.clone(), brk: end, cont: None });
+            self.loops.push(Loop {
+                label: label.clone(),
+                brk: end,
+                cont: None,
+            });
             let r = self.block_stmts(&c.body);
             self.loops.pop();
             r?;
@@ -1308,6 +1715,7 @@ impl<'l, 'a> Fx<'l, 'a> {
     }
 
     fn select(&mut self, cases: &[crate::ast::CommClause]) -> R<()> {
+        let select_span = self.span;
         let label = self.take_label();
         let (top, floor) = (self.top, self.floor);
         let end = self.label();
@@ -1331,37 +1739,65 @@ impl<'l, 'a> Fx<'l, 'a> {
             match &s.kind {
                 StmtKind::Send { ch, value } => {
                     let ct = self.tv(ch)?;
-                    let Type::Chan(_, elem) = self.under(ct) else { return Err(self.unsup_at(s.span, "select send")) };
+                    let Type::Chan(_, elem) = self.under(ct) else {
+                        return Err(self.unsup_at(s.span, "select send"));
+                    };
                     let r = self.tmp();
                     let cv = self.expr(ch)?;
                     self.mv(r, cv);
                     let v = self.tmp();
                     let vv = self.expr_to(value, elem)?;
                     self.mv(v, vv);
-                    comm.push(Some(Case { send: true, chan: r, value: v, elem, stmt: None }));
+                    comm.push(Some(Case {
+                        send: true,
+                        chan: r,
+                        value: v,
+                        elem,
+                        stmt: None,
+                    }));
                 }
                 _ if recv_operand(s).is_some() => {
-                    let Some(ch) = recv_operand(s) else { unreachable!() };
+                    let Some(ch) = recv_operand(s) else {
+                        unreachable!()
+                    };
                     let ct = self.tv(ch)?;
-                    let Type::Chan(_, elem) = self.under(ct) else { return Err(self.unsup_at(s.span, "select receive")) };
+                    let Type::Chan(_, elem) = self.under(ct) else {
+                        return Err(self.unsup_at(s.span, "select receive"));
+                    };
                     let r = self.tmp();
                     let cv = self.expr(ch)?;
                     self.mv(r, cv);
-                    comm.push(Some(Case { send: false, chan: r, value: r, elem, stmt: Some(s) }));
+                    comm.push(Some(Case {
+                        send: false,
+                        chan: r,
+                        value: r,
+                        elem,
+                        stmt: Some(s),
+                    }));
                 }
                 _ => return Err(self.unsup_at(s.span, "this select case")),
             }
         }
         let n = comm.iter().flatten().count();
         // Go's order: sends first (source order), then receives (reverse source order).
-        let mut table = SelectTable { cases: Vec::new(), has_default };
+        let mut table = SelectTable {
+            cases: Vec::new(),
+            has_default,
+        };
         let mut index_of = vec![usize::MAX; cases.len()];
-        let sends: Vec<usize> = (0..cases.len()).filter(|&i| comm[i].as_ref().is_some_and(|c| c.send)).collect();
-        let recvs: Vec<usize> = (0..cases.len()).filter(|&i| comm[i].as_ref().is_some_and(|c| !c.send)).collect();
+        let sends: Vec<usize> = (0..cases.len())
+            .filter(|&i| comm[i].as_ref().is_some_and(|c| c.send))
+            .collect();
+        let recvs: Vec<usize> = (0..cases.len())
+            .filter(|&i| comm[i].as_ref().is_some_and(|c| !c.send))
+            .collect();
         for &i in &sends {
             let c = comm[i].as_ref().unwrap_or_else(|| unreachable!());
             index_of[i] = table.cases.len();
-            table.cases.push(SelectCaseDesc::Send { chan: c.chan, value: c.value });
+            table.cases.push(SelectCaseDesc::Send {
+                chan: c.chan,
+                value: c.value,
+            });
         }
         let mut recv_slots = vec![0usize; recvs.len()];
         for (k, &i) in recvs.iter().enumerate() {
@@ -1377,13 +1813,65 @@ impl<'l, 'a> Fx<'l, 'a> {
         self.selects.push(table);
         let dst = self.tmps(3);
         self.floor = self.top;
-        self.emit(Instr::Select { table: self.selects.len() as u32 - 1, dst });
+        self.span = select_span;
+        let single = if n == 1 && !has_default {
+            comm.iter().flatten().next()
+        } else {
+            None
+        };
+        match single {
+            // A one-case select is a plain channel operation (cmd/compile walk/select.go), so a blocked
+            // goroutine waits in "chan send"/"chan receive", not "select".
+            Some(c) => {
+                self.selects.pop();
+                let ct = self
+                    .l
+                    .ty
+                    .intern(Type::Chan(crate::ast::ChanDir::Both, c.elem));
+                let ty = self.rt(ct)?;
+                if c.send {
+                    let args = self.tmps(2);
+                    self.mv(args, c.chan);
+                    self.mv(args.offset(1), c.value);
+                    self.emit(Instr::Runtime {
+                        op: RtCode::ChanSend,
+                        args,
+                        dst: args,
+                        ty,
+                    });
+                } else {
+                    self.emit(Instr::Runtime {
+                        op: RtCode::ChanRecv2,
+                        args: c.chan,
+                        dst: dst.offset(1),
+                        ty,
+                    });
+                }
+                self.emit(Instr::Int { dst, value: 0 });
+            }
+            None => {
+                self.emit(Instr::Select {
+                    table: self.selects.len() as u32 - 1,
+                    dst,
+                });
+            }
+        }
         let labels: Vec<usize> = cases.iter().map(|_| self.label()).collect();
         for (i, _) in cases.iter().enumerate() {
-            let idx = if comm[i].is_none() { -1 } else { index_of[i] as i64 };
+            let idx = if comm[i].is_none() {
+                -1
+            } else {
+                index_of[i] as i64
+            };
             let k = self.int_const(idx);
             let d = self.tmp();
-            self.emit(Instr::Binary { op: BinOp::Eq, kind: NumKind::Int, dst: d, lhs: dst, rhs: k });
+            self.emit(Instr::Binary {
+                op: BinOp::Eq,
+                kind: NumKind::Int,
+                dst: d,
+                lhs: dst,
+                rhs: k,
+            });
             self.jump_if(d, labels[i]);
         }
         self.jump(end);
@@ -1426,7 +1914,11 @@ impl<'l, 'a> Fx<'l, 'a> {
                     }
                 }
             }
-            self.loops.push(Loop { label: label.clone(), brk: end, cont: None });
+            self.loops.push(Loop {
+                label: label.clone(),
+                brk: end,
+                cont: None,
+            });
             let r = self.block_stmts(&c.body);
             self.loops.pop();
             r?;
@@ -1443,7 +1935,13 @@ impl<'l, 'a> Fx<'l, 'a> {
     // ------------------------------------------------------------ go / defer
 
     fn go_defer(&mut self, e: &Expr, is_go: bool) -> R<()> {
-        let ExprKind::Call { fun, args, has_dots, .. } = &e.unparen().kind else {
+        let ExprKind::Call {
+            fun,
+            args,
+            has_dots,
+            ..
+        } = &e.unparen().kind
+        else {
             return Err(self.unsup_at(e.span, "go/defer of a non-call"));
         };
         self.span = e.span;
@@ -1454,7 +1952,9 @@ impl<'l, 'a> Fx<'l, 'a> {
         }
         let (callee, sig, recv) = self.callee(f)?;
         let (params, variadic) = match self.l.ty.get(sig).clone() {
-            Type::Func { params, variadic, .. } => (params, variadic),
+            Type::Func {
+                params, variadic, ..
+            } => (params, variadic),
             _ => return Err(self.unsup_at(e.span, "this call")),
         };
         let nrecv = usize::from(recv.is_some());
@@ -1486,7 +1986,15 @@ impl<'l, 'a> Fx<'l, 'a> {
                     _ => 0,
                 };
                 let nparams = params.len();
-                let id = intrinsics::iface_thunk(self.l, &name, nparams as u16, nres as u16, &self.name, &mut self.wrap_n, is_go);
+                let id = intrinsics::iface_thunk(
+                    self.l,
+                    &name,
+                    nparams as u16,
+                    nres as u16,
+                    &self.name,
+                    &mut self.wrap_n,
+                    is_go,
+                );
                 // shift args: recv first
                 let base2 = self.tmps(nparams as u16 + 1);
                 self.mv(base2, r);
@@ -1497,18 +2005,30 @@ impl<'l, 'a> Fx<'l, 'a> {
                 self.emit(Instr::Func { dst: c, func: id });
                 self.span = e.span;
                 if is_go {
-                    self.emit(Instr::Go { callee: c, args: base2 });
+                    self.emit(Instr::Go {
+                        callee: c,
+                        args: base2,
+                    });
                 } else {
-                    self.emit(Instr::Defer { callee: c, args: base2 });
+                    self.emit(Instr::Defer {
+                        callee: c,
+                        args: base2,
+                    });
                 }
                 return Ok(());
             }
         };
         self.span = e.span;
         if is_go {
-            self.emit(Instr::Go { callee: cv, args: base });
+            self.emit(Instr::Go {
+                callee: cv,
+                args: base,
+            });
         } else {
-            self.emit(Instr::Defer { callee: cv, args: base });
+            self.emit(Instr::Defer {
+                callee: cv,
+                args: base,
+            });
         }
         Ok(())
     }
@@ -1516,20 +2036,32 @@ impl<'l, 'a> Fx<'l, 'a> {
     fn go_defer_builtin(&mut self, b: Builtin, e: &Expr, args: &[Expr], is_go: bool) -> R<()> {
         let kind = if is_go { "gowrap" } else { "deferwrap" };
         match b {
-            Builtin::Close | Builtin::Panic | Builtin::Print | Builtin::Println if args.len() <= 8 => {
+            Builtin::Close | Builtin::Panic | Builtin::Print | Builtin::Println
+                if args.len() <= 8 =>
+            {
                 let mut vals = Vec::new();
                 let mut rts = Vec::new();
                 for a in args {
                     let t = self.tv(a)?;
                     let t = self.l.default_type(t);
-                    let t = if b == Builtin::Panic { self.l.ty.empty_interface() } else { t };
+                    let t = if b == Builtin::Panic {
+                        self.l.ty.empty_interface()
+                    } else {
+                        t
+                    };
                     let v = self.expr_to(a, t)?;
                     vals.push(v);
                     rts.push(self.rt(t)?);
                 }
                 self.wrap_n += 1;
                 let name = format!("{}.{kind}{}", self.name, self.wrap_n);
-                let id = intrinsics::builtin_thunk(self.l, b, &rts, &name, self.l.span(self.file, e.span));
+                let id = intrinsics::builtin_thunk(
+                    self.l,
+                    b,
+                    &rts,
+                    &name,
+                    self.l.span(self.file, e.span),
+                );
                 let base = self.tmps(vals.len().max(1) as u16);
                 for (i, v) in vals.iter().enumerate() {
                     self.mv(base.offset(i), *v);
@@ -1537,9 +2069,15 @@ impl<'l, 'a> Fx<'l, 'a> {
                 let c = self.tmp();
                 self.emit(Instr::Func { dst: c, func: id });
                 if is_go {
-                    self.emit(Instr::Go { callee: c, args: base });
+                    self.emit(Instr::Go {
+                        callee: c,
+                        args: base,
+                    });
                 } else {
-                    self.emit(Instr::Defer { callee: c, args: base });
+                    self.emit(Instr::Defer {
+                        callee: c,
+                        args: base,
+                    });
                 }
                 Ok(())
             }
@@ -1567,7 +2105,9 @@ impl<'l, 'a> Fx<'l, 'a> {
         match &e.kind {
             ExprKind::Name(n) if n == "_" => Ok(Place::Blank),
             ExprKind::Name(_) => {
-                let o = self.obj_of(e).ok_or_else(|| self.unsup_at(e.span, "this assignment target"))?;
+                let o = self
+                    .obj_of(e)
+                    .ok_or_else(|| self.unsup_at(e.span, "this assignment target"))?;
                 self.place_of_obj(o, e.span)
             }
             ExprKind::Selector { x, .. } => match self.l.ck.info.selections.get(&e.id).cloned() {
@@ -1631,10 +2171,18 @@ impl<'l, 'a> Fx<'l, 'a> {
                         let es = self.l.slots(ert);
                         let ci = self.const_of(&indices[0]).and_then(|c| c.to_int());
                         match (base, ci) {
-                            (Place::Local(r, _), Some(c)) => Ok(Place::AggField(r, c as u32 * es, et)),
-                            (Place::AggField(r, o, _), Some(c)) => Ok(Place::AggField(r, o + c as u32 * es, et)),
-                            (Place::Global(o, _), Some(c)) => Ok(Place::Global(o + c as u32 * es, et)),
-                            (Place::Ptr(p, o, _), Some(c)) => Ok(Place::Ptr(p, o + c as u32 * es, et)),
+                            (Place::Local(r, _), Some(c)) => {
+                                Ok(Place::AggField(r, c as u32 * es, et))
+                            }
+                            (Place::AggField(r, o, _), Some(c)) => {
+                                Ok(Place::AggField(r, o + c as u32 * es, et))
+                            }
+                            (Place::Global(o, _), Some(c)) => {
+                                Ok(Place::Global(o + c as u32 * es, et))
+                            }
+                            (Place::Ptr(p, o, _), Some(c)) => {
+                                Ok(Place::Ptr(p, o + c as u32 * es, et))
+                            }
                             (Place::Local(r, _), None) => {
                                 let i = self.index_value(&indices[0])?;
                                 Ok(Place::AggIndex(r, i, art, et))
@@ -1652,7 +2200,9 @@ impl<'l, 'a> Fx<'l, 'a> {
             }
             ExprKind::Star(x) => {
                 let xt = self.tv(x)?;
-                let Type::Pointer(pt) = self.under(xt) else { return Err(self.unsup_at(e.span, "this dereference")) };
+                let Type::Pointer(pt) = self.under(xt) else {
+                    return Err(self.unsup_at(e.span, "this dereference"));
+                };
                 let p = self.tmp();
                 let v = self.expr(x)?;
                 self.mv(p, v);
@@ -1669,7 +2219,11 @@ impl<'l, 'a> Fx<'l, 'a> {
         }
         if let Some(v) = self.vars.get(&o).copied() {
             let t = v.ty;
-            return Ok(if v.boxed { Place::Ptr(v.reg, 0, t) } else { Place::Local(v.reg, t) });
+            return Ok(if v.boxed {
+                Place::Ptr(v.reg, 0, t)
+            } else {
+                Place::Local(v.reg, t)
+            });
         }
         let is_global = self.is_global(o);
         if is_global {
@@ -1713,7 +2267,12 @@ impl<'l, 'a> Fx<'l, 'a> {
                         let v = self.load_place(cur)?;
                         let d = self.tmp();
                         let frt = self.rt(ft)?;
-                        self.emit(Instr::GetField { dst: d, src: v, offset: off, ty: frt });
+                        self.emit(Instr::GetField {
+                            dst: d,
+                            src: v,
+                            offset: off,
+                            ty: frt,
+                        });
                         Place::Local(d, ft)
                     }
                 })
@@ -1728,7 +2287,11 @@ impl<'l, 'a> Fx<'l, 'a> {
             Place::Ptr(r, 0, _) => Ok(r),
             Place::Ptr(r, o, _) => {
                 let d = self.tmp();
-                self.emit(Instr::FieldAddr { dst: d, ptr: r, offset: o });
+                self.emit(Instr::FieldAddr {
+                    dst: d,
+                    ptr: r,
+                    offset: o,
+                });
                 Ok(d)
             }
             Place::Global(o, _) => {
@@ -1738,7 +2301,12 @@ impl<'l, 'a> Fx<'l, 'a> {
             }
             Place::Elem(s, i, srt, _) => {
                 let d = self.tmp();
-                self.emit(Instr::IndexAddr { dst: d, src: s, index: i, ty: srt });
+                self.emit(Instr::IndexAddr {
+                    dst: d,
+                    src: s,
+                    index: i,
+                    ty: srt,
+                });
                 Ok(d)
             }
             _ => Err(self.unsup_at(sp, "taking the address of this value")),
@@ -1753,28 +2321,62 @@ impl<'l, 'a> Fx<'l, 'a> {
             Place::Local(r, _) => return Ok(r),
             Place::Ptr(r, 0, _) => {
                 let rt = self.rt(t)?;
-                self.emit(Instr::Load { dst: d, ptr: r, ty: rt });
+                self.emit(Instr::Load {
+                    dst: d,
+                    ptr: r,
+                    ty: rt,
+                });
             }
             Place::Ptr(r, o, _) => {
                 let rt = self.rt(t)?;
-                self.emit(Instr::LoadField { dst: d, ptr: r, offset: o, ty: rt });
+                self.emit(Instr::LoadField {
+                    dst: d,
+                    ptr: r,
+                    offset: o,
+                    ty: rt,
+                });
             }
             Place::Global(o, _) => {
                 let rt = self.rt(t)?;
-                self.emit(Instr::LoadGlobal { dst: d, offset: o, ty: rt });
+                self.emit(Instr::LoadGlobal {
+                    dst: d,
+                    offset: o,
+                    ty: rt,
+                });
             }
             Place::AggField(r, o, _) => {
                 let rt = self.rt(t)?;
-                self.emit(Instr::GetField { dst: d, src: r, offset: o, ty: rt });
+                self.emit(Instr::GetField {
+                    dst: d,
+                    src: r,
+                    offset: o,
+                    ty: rt,
+                });
             }
             Place::AggIndex(r, i, art, _) => {
-                self.emit(Instr::IndexAgg { dst: d, src: r, index: i, ty: art });
+                self.emit(Instr::IndexAgg {
+                    dst: d,
+                    src: r,
+                    index: i,
+                    ty: art,
+                });
             }
             Place::Elem(s, i, srt, _) => {
-                self.emit(Instr::Index { dst: d, src: s, index: i, ty: srt });
+                self.emit(Instr::Index {
+                    dst: d,
+                    src: s,
+                    index: i,
+                    ty: srt,
+                });
             }
             Place::MapEntry(m, k, mrt, _) => {
-                self.emit(Instr::MapGet { dst: d, map: m, key: k, ty: mrt, form: ResultForm::Value });
+                self.emit(Instr::MapGet {
+                    dst: d,
+                    map: m,
+                    key: k,
+                    ty: mrt,
+                    form: ResultForm::Value,
+                });
             }
         }
         Ok(d)
@@ -1787,28 +2389,60 @@ impl<'l, 'a> Fx<'l, 'a> {
             Place::Local(r, _) => self.mv(r, v),
             Place::Ptr(r, 0, _) => {
                 let rt = self.rt(t)?;
-                self.emit(Instr::Store { ptr: r, src: v, ty: rt });
+                self.emit(Instr::Store {
+                    ptr: r,
+                    src: v,
+                    ty: rt,
+                });
             }
             Place::Ptr(r, o, _) => {
                 let rt = self.rt(t)?;
-                self.emit(Instr::StoreField { ptr: r, offset: o, src: v, ty: rt });
+                self.emit(Instr::StoreField {
+                    ptr: r,
+                    offset: o,
+                    src: v,
+                    ty: rt,
+                });
             }
             Place::Global(o, _) => {
                 let rt = self.rt(t)?;
-                self.emit(Instr::StoreGlobal { offset: o, src: v, ty: rt });
+                self.emit(Instr::StoreGlobal {
+                    offset: o,
+                    src: v,
+                    ty: rt,
+                });
             }
             Place::AggField(r, o, _) => {
                 let rt = self.rt(t)?;
-                self.emit(Instr::SetField { dst: r, offset: o, src: v, ty: rt });
+                self.emit(Instr::SetField {
+                    dst: r,
+                    offset: o,
+                    src: v,
+                    ty: rt,
+                });
             }
             Place::AggIndex(r, i, art, _) => {
-                self.emit(Instr::SetIndexAgg { dst: r, index: i, src: v, ty: art });
+                self.emit(Instr::SetIndexAgg {
+                    dst: r,
+                    index: i,
+                    src: v,
+                    ty: art,
+                });
             }
             Place::Elem(s, i, srt, _) => {
-                self.emit(Instr::SetIndex { dst: s, index: i, src: v, ty: srt });
+                self.emit(Instr::SetIndex {
+                    dst: s,
+                    index: i,
+                    src: v,
+                    ty: srt,
+                });
             }
             Place::MapEntry(m, k, _, _) => {
-                self.emit(Instr::MapSet { map: m, key: k, src: v });
+                self.emit(Instr::MapSet {
+                    map: m,
+                    key: k,
+                    src: v,
+                });
             }
         }
         Ok(())
@@ -1822,7 +2456,12 @@ impl<'l, 'a> Fx<'l, 'a> {
         let v = self.expr_to(e, t2)?;
         let k = self.num_kind(t2)?.unwrap_or(NumKind::Int);
         if k != NumKind::Int && k.is_int() {
-            self.emit(Instr::Convert { dst: r, src: v, from: k, to: NumKind::Int });
+            self.emit(Instr::Convert {
+                dst: r,
+                src: v,
+                from: k,
+                to: NumKind::Int,
+            });
         } else {
             self.mv(r, v);
         }
@@ -1838,7 +2477,9 @@ impl<'l, 'a> Fx<'l, 'a> {
                 self.call(e)?;
                 Ok(())
             }
-            ExprKind::Unary { op: Operator::Recv, .. } => {
+            ExprKind::Unary {
+                op: Operator::Recv, ..
+            } => {
                 self.expr(e)?;
                 Ok(())
             }
@@ -1862,7 +2503,11 @@ impl<'l, 'a> Fx<'l, 'a> {
             self.l.ensure_methods(from)?;
             let rt = self.rt(from)?;
             let d = self.tmp();
-            self.emit(Instr::MakeIface { dst: d, src: r, ty: rt });
+            self.emit(Instr::MakeIface {
+                dst: d,
+                src: r,
+                ty: rt,
+            });
             return Ok(d);
         }
         Ok(r)
@@ -1928,6 +2573,9 @@ impl<'l, 'a> Fx<'l, 'a> {
     pub fn expr(&mut self, e: &Expr) -> R<Reg> {
         let saved_span = self.span;
         self.span = e.span;
+        if self.file == 0 {
+            self.l.user_pos = e.span.lo;
+        }
         let r = self.expr_inner(e);
         self.span = saved_span;
         r
@@ -1942,7 +2590,9 @@ impl<'l, 'a> Fx<'l, 'a> {
         match &e.kind {
             ExprKind::Paren(x) => self.expr(x),
             ExprKind::Name(_) => {
-                let o = self.obj_of(e).ok_or_else(|| self.unsup_at(e.span, "this name"))?;
+                let o = self
+                    .obj_of(e)
+                    .ok_or_else(|| self.unsup_at(e.span, "this name"))?;
                 self.obj_value(o, e)
             }
             ExprKind::Selector { x, sel } => {
@@ -1956,12 +2606,49 @@ impl<'l, 'a> Fx<'l, 'a> {
                     Some(Selection::Method { .. }) | Some(Selection::InterfaceMethod { .. }) => {
                         self.method_value(e, x, &sel.name)
                     }
-                    _ => Err(self.unsup_at(e.span, "method expressions")),
+                    Some(Selection::MethodExpr { func, recv_type }) => {
+                        let ptr_recv = self
+                            .l
+                            .func_decl(func)
+                            .and_then(|(_, fd)| fd.recv.as_ref())
+                            .is_some_and(|r| matches!(r.typ.unparen().kind, ExprKind::Star(_)));
+                        let rt = self.ct(recv_type);
+                        if matches!(self.l.ty.get(rt), Type::Pointer(_)) != ptr_recv {
+                            return Err(self.unsup_at(e.span, "this method expression"));
+                        }
+                        let base = match self.l.ty.get(rt).clone() {
+                            Type::Pointer(b) => b,
+                            _ => rt,
+                        };
+                        let targs: Vec<CT> = self
+                            .l
+                            .ty
+                            .named_of(base)
+                            .and_then(|n| n.origin.as_ref().map(|(_, a)| a.clone()))
+                            .unwrap_or_default();
+                        let has_body = self
+                            .l
+                            .func_decl(func)
+                            .is_some_and(|(_, fd)| fd.body.is_some());
+                        let id = if has_body {
+                            self.l.func_for(func, targs)?
+                        } else {
+                            intrinsics::wrapper_for(self.l, func)?
+                        };
+                        let d = self.tmp();
+                        self.emit(Instr::Func { dst: d, func: id });
+                        Ok(d)
+                    }
+                    _ => Err(self.unsup_at(e.span, "this selector")),
                 }
             }
             ExprKind::Index { x, indices } => {
-                if self.l.ck.info.instances.contains_key(&e.id) || self.l.ck.info.instances.contains_key(&x.id) {
-                    let o = self.obj_of(x).ok_or_else(|| self.unsup_at(e.span, "this instantiation"))?;
+                if self.l.ck.info.instances.contains_key(&e.id)
+                    || self.l.ck.info.instances.contains_key(&x.id)
+                {
+                    let o = self
+                        .obj_of(x)
+                        .ok_or_else(|| self.unsup_at(e.span, "this instantiation"))?;
                     return self.func_value(o, e);
                 }
                 let xt = self.tv(x)?;
@@ -1972,7 +2659,13 @@ impl<'l, 'a> Fx<'l, 'a> {
                         let mrt = self.rt(xt)?;
                         let d = self.tmp();
                         self.span = e.span;
-                        self.emit(Instr::MapGet { dst: d, map: m, key: k, ty: mrt, form: ResultForm::Value });
+                        self.emit(Instr::MapGet {
+                            dst: d,
+                            map: m,
+                            key: k,
+                            ty: mrt,
+                            form: ResultForm::Value,
+                        });
                         Ok(d)
                     }
                     Type::Basic(_) => {
@@ -1980,7 +2673,11 @@ impl<'l, 'a> Fx<'l, 'a> {
                         let i = self.index_value(&indices[0])?;
                         let d = self.tmp();
                         self.span = e.span;
-                        self.emit(Instr::StrIndex { dst: d, src: s, index: i });
+                        self.emit(Instr::StrIndex {
+                            dst: d,
+                            src: s,
+                            index: i,
+                        });
                         Ok(d)
                     }
                     Type::Slice(_) | Type::Pointer(_) => {
@@ -1989,7 +2686,12 @@ impl<'l, 'a> Fx<'l, 'a> {
                         let srt = self.rt(xt)?;
                         let d = self.tmp();
                         self.span = e.span;
-                        self.emit(Instr::Index { dst: d, src: s, index: i, ty: srt });
+                        self.emit(Instr::Index {
+                            dst: d,
+                            src: s,
+                            index: i,
+                            ty: srt,
+                        });
                         Ok(d)
                     }
                     Type::Array(..) => {
@@ -2000,7 +2702,12 @@ impl<'l, 'a> Fx<'l, 'a> {
                         let i = self.index_value(&indices[0])?;
                         let art = self.rt(xt)?;
                         let d = self.tmp();
-                        self.emit(Instr::IndexAgg { dst: d, src: a, index: i, ty: art });
+                        self.emit(Instr::IndexAgg {
+                            dst: d,
+                            src: a,
+                            index: i,
+                            ty: art,
+                        });
                         Ok(d)
                     }
                     _ => Err(self.unsup_at(e.span, "this index expression")),
@@ -2028,7 +2735,14 @@ impl<'l, 'a> Fx<'l, 'a> {
                 let max = opt(self, max)?;
                 let d = self.tmp();
                 self.span = e.span;
-                self.emit(Instr::Slice { dst: d, src, lo, hi, max, ty });
+                self.emit(Instr::Slice {
+                    dst: d,
+                    src,
+                    lo,
+                    hi,
+                    max,
+                    ty,
+                });
                 Ok(d)
             }
             ExprKind::TypeAssert { x, typ: Some(_) } => {
@@ -2042,7 +2756,13 @@ impl<'l, 'a> Fx<'l, 'a> {
                 }
                 let d = self.tmp();
                 self.span = e.span;
-                self.emit(Instr::TypeAssert { dst: d, src: v, ty: trt, from: xrt, form: ResultForm::Value });
+                self.emit(Instr::TypeAssert {
+                    dst: d,
+                    src: v,
+                    ty: trt,
+                    from: xrt,
+                    form: ResultForm::Value,
+                });
                 Ok(d)
             }
             ExprKind::Call { .. } => {
@@ -2058,7 +2778,11 @@ impl<'l, 'a> Fx<'l, 'a> {
                 let rt = self.rt(t)?;
                 let d = self.tmp();
                 self.span = e.span;
-                self.emit(Instr::Load { dst: d, ptr: p, ty: rt });
+                self.emit(Instr::Load {
+                    dst: d,
+                    ptr: p,
+                    ty: rt,
+                });
                 Ok(d)
             }
             ExprKind::Unary { op, x } => self.unary(e, *op, x),
@@ -2074,8 +2798,12 @@ impl<'l, 'a> Fx<'l, 'a> {
 
     fn place_or_value_field(&mut self, e: &Expr) -> R<Reg> {
         // Prefer an addressable path (avoids copying whole structs); fall back to value selection.
-        let ExprKind::Selector { x, .. } = &e.kind else { unreachable!() };
-        let Some(Selection::Field { path, index, .. }) = self.l.ck.info.selections.get(&e.id).cloned() else {
+        let ExprKind::Selector { x, .. } = &e.kind else {
+            unreachable!()
+        };
+        let Some(Selection::Field { path, index, .. }) =
+            self.l.ck.info.selections.get(&e.id).cloned()
+        else {
             unreachable!()
         };
         let xt = self.tv(x)?;
@@ -2098,7 +2826,9 @@ impl<'l, 'a> Fx<'l, 'a> {
 
     fn is_addressable(&self, e: &Expr) -> bool {
         match &e.unparen().kind {
-            ExprKind::Name(_) => self.obj_of(e).is_some_and(|o| matches!(self.l.ck.info.objects[o.0 as usize].kind, ObjKind::Var)),
+            ExprKind::Name(_) => self
+                .obj_of(e)
+                .is_some_and(|o| matches!(self.l.ck.info.objects[o.0 as usize].kind, ObjKind::Var)),
             ExprKind::Selector { x, .. } => match self.l.ck.info.selections.get(&e.unparen().id) {
                 Some(Selection::Field { .. }) => {
                     self.is_addressable(x)
@@ -2106,11 +2836,20 @@ impl<'l, 'a> Fx<'l, 'a> {
                             matches!(self.l.ty.get(self.l.ty.under(tv.typ)), Type::Pointer(_))
                         })
                 }
-                Some(Selection::Qualified(o)) => matches!(self.l.ck.info.objects[o.0 as usize].kind, ObjKind::Var),
+                Some(Selection::Qualified(o)) => {
+                    matches!(self.l.ck.info.objects[o.0 as usize].kind, ObjKind::Var)
+                }
                 _ => false,
             },
             ExprKind::Index { x, .. } => {
-                match self.l.ck.info.types.get(&x.id).map(|tv| self.l.ty.get(self.l.ty.under(tv.typ)).clone()) {
+                match self
+                    .l
+                    .ck
+                    .info
+                    .types
+                    .get(&x.id)
+                    .map(|tv| self.l.ty.get(self.l.ty.under(tv.typ)).clone())
+                {
                     Some(Type::Slice(_)) => true,
                     Some(Type::Array(..)) => self.is_addressable(x),
                     Some(Type::Pointer(_)) => true,
@@ -2125,13 +2864,20 @@ impl<'l, 'a> Fx<'l, 'a> {
     fn select_field_value(&mut self, v: Reg, t: CT, idx: usize, sp: Span) -> R<(Reg, CT)> {
         match self.under(t) {
             Type::Pointer(pt) => {
-                let Type::Struct(fields) = self.under(pt) else { return Err(self.unsup_at(sp, "field")) };
+                let Type::Struct(fields) = self.under(pt) else {
+                    return Err(self.unsup_at(sp, "field"));
+                };
                 let ft = self.ct(fields[idx].typ);
                 let srt = self.rt(pt)?;
                 let off = self.l.field_offset(srt, idx);
                 let frt = self.rt(ft)?;
                 let d = self.tmp();
-                self.emit(Instr::LoadField { dst: d, ptr: v, offset: off, ty: frt });
+                self.emit(Instr::LoadField {
+                    dst: d,
+                    ptr: v,
+                    offset: off,
+                    ty: frt,
+                });
                 Ok((d, ft))
             }
             Type::Struct(fields) => {
@@ -2140,7 +2886,12 @@ impl<'l, 'a> Fx<'l, 'a> {
                 let off = self.l.field_offset(srt, idx);
                 let frt = self.rt(ft)?;
                 let d = self.tmp();
-                self.emit(Instr::GetField { dst: d, src: v, offset: off, ty: frt });
+                self.emit(Instr::GetField {
+                    dst: d,
+                    src: v,
+                    offset: off,
+                    ty: frt,
+                });
                 Ok((d, ft))
             }
             _ => Err(self.unsup_at(sp, "field of a non-struct")),
@@ -2150,19 +2901,30 @@ impl<'l, 'a> Fx<'l, 'a> {
     /// Address of a field path starting at pointer `p` of type `*t`.
     fn field_addr_path(&mut self, mut p: Reg, mut t: CT, path: &[usize], sp: Span) -> R<(Reg, CT)> {
         for &idx in path {
-            let Type::Struct(fields) = self.under(t) else { return Err(self.unsup_at(sp, "embedded field")) };
+            let Type::Struct(fields) = self.under(t) else {
+                return Err(self.unsup_at(sp, "embedded field"));
+            };
             let ft = self.ct(fields[idx].typ);
             let srt = self.rt(t)?;
             let off = self.l.field_offset(srt, idx);
             if let Type::Pointer(inner) = self.under(ft) {
                 let d = self.tmp();
                 let frt = self.rt(ft)?;
-                self.emit(Instr::LoadField { dst: d, ptr: p, offset: off, ty: frt });
+                self.emit(Instr::LoadField {
+                    dst: d,
+                    ptr: p,
+                    offset: off,
+                    ty: frt,
+                });
                 p = d;
                 t = inner;
             } else {
                 let d = self.tmp();
-                self.emit(Instr::FieldAddr { dst: d, ptr: p, offset: off });
+                self.emit(Instr::FieldAddr {
+                    dst: d,
+                    ptr: p,
+                    offset: off,
+                });
                 p = d;
                 t = ft;
             }
@@ -2181,14 +2943,21 @@ impl<'l, 'a> Fx<'l, 'a> {
                     let (off, t) = self.l.global(o)?;
                     let rt = self.rt(t)?;
                     let d = self.tmp();
-                    self.emit(Instr::LoadGlobal { dst: d, offset: off, ty: rt });
+                    self.emit(Instr::LoadGlobal {
+                        dst: d,
+                        offset: off,
+                        ty: rt,
+                    });
                     return Ok(d);
                 }
                 Err(self.unsup_at(e.span, "a reference to a variable of an enclosing function"))
             }
             ObjKind::Nil => {
                 let d = self.tmp();
-                self.emit(Instr::Zero { dst: d, ty: builtin::ANY });
+                self.emit(Instr::Zero {
+                    dst: d,
+                    ty: builtin::ANY,
+                });
                 Ok(d)
             }
             ObjKind::Func => self.func_value(o, e),
@@ -2209,7 +2978,11 @@ impl<'l, 'a> Fx<'l, 'a> {
                 targs = info.instances.get(&x.id).cloned();
             }
         }
-        targs.unwrap_or_default().into_iter().map(|t| self.ct(t)).collect()
+        targs
+            .unwrap_or_default()
+            .into_iter()
+            .map(|t| self.ct(t))
+            .collect()
     }
 
     fn func_value(&mut self, o: ObjId, e: &Expr) -> R<Reg> {
@@ -2228,16 +3001,21 @@ impl<'l, 'a> Fx<'l, 'a> {
     fn method_value(&mut self, e: &Expr, x: &Expr, name: &str) -> R<Reg> {
         // bound method: closure capturing the receiver
         let (callee, sig, recv) = self.callee(e)?;
-        let Type::Func { params, results, .. } = self.l.ty.get(sig).clone() else {
+        let Type::Func {
+            params, results, ..
+        } = self.l.ty.get(sig).clone()
+        else {
             return Err(self.unsup_at(e.span, "method value"));
         };
-        let _ = x;
         let nrecv = usize::from(recv.is_some());
         let np = params.len() - nrecv;
         let rres = results.iter().map(|r| self.rt(*r)).collect::<R<Vec<_>>>()?;
         let (target, cap) = match callee {
             Callee::Static(id) => (intrinsics::Target::Static(id), recv.map(|r| r.0)),
-            Callee::Intrinsic(o) => (intrinsics::Target::Static(intrinsics::wrapper_for(self.l, o)?), recv.map(|r| r.0)),
+            Callee::Intrinsic(o) => (
+                intrinsics::Target::Static(intrinsics::wrapper_for(self.l, o)?),
+                recv.map(|r| r.0),
+            ),
             Callee::Iface(r, n) => (intrinsics::Target::Iface(n), Some(r)),
             Callee::Value(r) => return Ok(r),
         };
@@ -2246,12 +3024,29 @@ impl<'l, 'a> Fx<'l, 'a> {
             Some((r, rt, pt)) => self.coerce(r, rt, pt)?,
             None => cap,
         };
-        let fname = format!("{}-fm", name);
+        let fname = match &target {
+            intrinsics::Target::Static(id) => format!("{}-fm", self.l.p.funcs[id.0 as usize].name),
+            intrinsics::Target::Iface(_) => {
+                let xt = self.tv(x)?;
+                let q = self.l.ty.display(xt);
+                let q = if q.contains('.') {
+                    q
+                } else {
+                    format!("main.{q}")
+                };
+                format!("{q}.{name}-fm")
+            }
+        };
         let id = intrinsics::bound_thunk(self.l, target, np as u16, rres, &fname);
         let c = self.tmp();
         self.mv(c, capv);
         let d = self.tmp();
-        self.emit(Instr::Closure { dst: d, func: id, captures: c, count: 1 });
+        self.emit(Instr::Closure {
+            dst: d,
+            func: id,
+            captures: c,
+            count: 1,
+        });
         Ok(d)
     }
 
@@ -2264,7 +3059,11 @@ impl<'l, 'a> Fx<'l, 'a> {
                     let v = self.composite(inner, t, elems)?;
                     let rt = self.rt(t)?;
                     let d = self.tmp();
-                    self.emit(Instr::Box { dst: d, src: v, ty: rt });
+                    self.emit(Instr::Box {
+                        dst: d,
+                        src: v,
+                        ty: rt,
+                    });
                     return Ok(d);
                 }
                 let p = self.place(x)?;
@@ -2272,27 +3071,38 @@ impl<'l, 'a> Fx<'l, 'a> {
             }
             Operator::Recv => {
                 let ct = self.tv(x)?;
-                let c = self.expr(x)?;
-                let a = self.tmp();
-                self.mv(a, c);
+                // runtime ops only read their argument registers
+                let a = self.expr(x)?;
                 let crt = self.rt(ct)?;
                 let d = self.tmp();
                 self.span = e.span;
-                self.emit(Instr::Runtime { op: RtCode::ChanRecv, args: a, dst: d, ty: crt });
+                self.emit(Instr::Runtime {
+                    op: RtCode::ChanRecv,
+                    args: a,
+                    dst: d,
+                    ty: crt,
+                });
                 Ok(d)
             }
             Operator::Add => self.expr(x),
             Operator::Sub | Operator::Not | Operator::Xor => {
                 let t = self.tv(e)?;
                 let v = self.expr_to(x, t)?;
-                let kind = self.num_kind(t)?.ok_or_else(|| self.unsup_at(e.span, "this operator"))?;
+                let kind = self
+                    .num_kind(t)?
+                    .ok_or_else(|| self.unsup_at(e.span, "this operator"))?;
                 let uop = match op {
                     Operator::Sub => UnOp::Neg,
                     Operator::Not => UnOp::Not,
                     _ => UnOp::BitNot,
                 };
                 let d = self.tmp();
-                self.emit(Instr::Unary { op: uop, kind, dst: d, src: v });
+                self.emit(Instr::Unary {
+                    op: uop,
+                    kind,
+                    dst: d,
+                    src: v,
+                });
                 Ok(d)
             }
             _ => Err(self.unsup_at(e.span, "this unary operator")),
@@ -2320,40 +3130,62 @@ impl<'l, 'a> Fx<'l, 'a> {
         }
         let xt = self.tv(x)?;
         let yt = self.tv(y)?;
-        let is_cmp = matches!(op, Operator::Eql | Operator::Neq | Operator::Lss | Operator::Leq | Operator::Gtr | Operator::Geq);
+        let is_cmp = matches!(
+            op,
+            Operator::Eql
+                | Operator::Neq
+                | Operator::Lss
+                | Operator::Leq
+                | Operator::Gtr
+                | Operator::Geq
+        );
         if is_cmp {
             // operand type: the typed side, the interface side when mixed
             let ot = if self.l.ty.is_untyped(xt) && !self.is_untyped_nil(xt) {
-                if self.l.ty.is_untyped(yt) { self.l.default_type(yt) } else { yt }
-            } else if self.is_untyped_nil(xt) {
-                yt
-            } else if self.is_iface(yt) && !self.is_iface(xt) {
+                if self.l.ty.is_untyped(yt) {
+                    self.l.default_type(yt)
+                } else {
+                    yt
+                }
+            } else if self.is_untyped_nil(xt) || (self.is_iface(yt) && !self.is_iface(xt)) {
                 yt
             } else {
                 xt
             };
             let a = self.expr_to(x, ot)?;
-            let a2 = self.tmp();
-            self.mv(a2, a);
+            // unboxed locals cannot change while the other operand is evaluated
+            let a2 = a;
             let b = self.expr_to(y, ot)?;
             self.span = e.span;
             if matches!(op, Operator::Eql | Operator::Neq) {
                 return self.eq_regs(a2, b, ot, op == Operator::Neq);
             }
-            let kind = self.num_kind(ot)?.ok_or_else(|| self.unsup_at(e.span, "this comparison"))?;
+            let kind = self
+                .num_kind(ot)?
+                .ok_or_else(|| self.unsup_at(e.span, "this comparison"))?;
             let bop = binop(op).ok_or_else(|| self.unsup_at(e.span, "this operator"))?;
             let d = self.tmp();
-            self.emit(Instr::Binary { op: bop, kind, dst: d, lhs: a2, rhs: b });
+            self.emit(Instr::Binary {
+                op: bop,
+                kind,
+                dst: d,
+                lhs: a2,
+                rhs: b,
+            });
             return Ok(d);
         }
         let t = self.tv(e)?;
         let t = self.l.default_type(t);
-        let kind = self.num_kind(t)?.ok_or_else(|| self.unsup_at(e.span, "this operator"))?;
-        let a = self.expr_to(x, t)?;
-        let a2 = self.tmp();
-        self.mv(a2, a);
+        let kind = self
+            .num_kind(t)?
+            .ok_or_else(|| self.unsup_at(e.span, "this operator"))?;
+        let a2 = self.expr_to(x, t)?;
         let b = if matches!(op, Operator::Shl | Operator::Shr) {
-            let yt2 = if self.l.ty.is_untyped(yt) { self.l.ty.basic(Basic::Uint) } else { yt };
+            let yt2 = if self.l.ty.is_untyped(yt) {
+                self.l.ty.basic(Basic::Uint)
+            } else {
+                yt
+            };
             self.expr_to(y, yt2)?
         } else {
             self.expr_to(y, t)?
@@ -2361,7 +3193,13 @@ impl<'l, 'a> Fx<'l, 'a> {
         let bop = binop(op).ok_or_else(|| self.unsup_at(e.span, "this operator"))?;
         let d = self.tmp();
         self.span = e.span;
-        self.emit(Instr::Binary { op: bop, kind, dst: d, lhs: a2, rhs: b });
+        self.emit(Instr::Binary {
+            op: bop,
+            kind,
+            dst: d,
+            lhs: a2,
+            rhs: b,
+        });
         Ok(d)
     }
 
@@ -2373,7 +3211,11 @@ impl<'l, 'a> Fx<'l, 'a> {
                 let v = self.composite(e, pt, elems)?;
                 let prt = self.rt(pt)?;
                 let d = self.tmp();
-                self.emit(Instr::Box { dst: d, src: v, ty: prt });
+                self.emit(Instr::Box {
+                    dst: d,
+                    src: v,
+                    ty: prt,
+                });
                 Ok(d)
             }
             Type::Struct(fields) => {
@@ -2383,7 +3225,9 @@ impl<'l, 'a> Fx<'l, 'a> {
                 for (i, el) in elems.iter().enumerate() {
                     let idx = match &el.key {
                         Some(k) => match &k.kind {
-                            ExprKind::Name(name) => fields.iter().position(|f| &f.name == name).unwrap_or(i),
+                            ExprKind::Name(name) => {
+                                fields.iter().position(|f| &f.name == name).unwrap_or(i)
+                            }
                             _ => i,
                         },
                         None => i,
@@ -2400,11 +3244,19 @@ impl<'l, 'a> Fx<'l, 'a> {
                     if !set[i] {
                         let ft = self.ct(f.typ);
                         let frt = self.rt(ft)?;
-                        self.emit(Instr::Zero { dst: base.offset(i), ty: frt });
+                        self.emit(Instr::Zero {
+                            dst: base.offset(i),
+                            ty: frt,
+                        });
                     }
                 }
                 let d = self.tmp();
-                self.emit(Instr::MakeAgg { dst: d, ty: rt, src: base, count: n as u16 });
+                self.emit(Instr::MakeAgg {
+                    dst: d,
+                    ty: rt,
+                    src: base,
+                    count: n as u16,
+                });
                 Ok(d)
             }
             Type::Array(len, et) => {
@@ -2419,7 +3271,12 @@ impl<'l, 'a> Fx<'l, 'a> {
                         }
                         let v = self.elem_value(&el.value, et)?;
                         let i = self.int_const(next);
-                        self.emit(Instr::SetIndexAgg { dst: d, index: i, src: v, ty: rt });
+                        self.emit(Instr::SetIndexAgg {
+                            dst: d,
+                            index: i,
+                            src: v,
+                            ty: rt,
+                        });
                         next += 1;
                     }
                     return Ok(d);
@@ -2431,7 +3288,12 @@ impl<'l, 'a> Fx<'l, 'a> {
                 }
                 let _ = len;
                 let d = self.tmp();
-                self.emit(Instr::MakeAgg { dst: d, ty: rt, src: base, count: elems.len() as u16 });
+                self.emit(Instr::MakeAgg {
+                    dst: d,
+                    ty: rt,
+                    src: base,
+                    count: elems.len() as u16,
+                });
                 Ok(d)
             }
             Type::Slice(et) => {
@@ -2447,7 +3309,12 @@ impl<'l, 'a> Fx<'l, 'a> {
                         max = max.max(next);
                     }
                     let n = self.int_const(max);
-                    self.emit(Instr::MakeSlice { dst: d, len: n, cap: Reg::NONE, ty: rt });
+                    self.emit(Instr::MakeSlice {
+                        dst: d,
+                        len: n,
+                        cap: Reg::NONE,
+                        ty: rt,
+                    });
                     next = 0;
                     for el in elems {
                         if let Some(k) = &el.key {
@@ -2455,33 +3322,58 @@ impl<'l, 'a> Fx<'l, 'a> {
                         }
                         let v = self.elem_value(&el.value, et)?;
                         let i = self.int_const(next);
-                        self.emit(Instr::SetIndex { dst: d, index: i, src: v, ty: rt });
+                        self.emit(Instr::SetIndex {
+                            dst: d,
+                            index: i,
+                            src: v,
+                            ty: rt,
+                        });
                         next += 1;
                     }
                     return Ok(d);
                 }
                 let n = self.int_const(elems.len() as i64);
-                self.emit(Instr::MakeSlice { dst: d, len: n, cap: Reg::NONE, ty: rt });
+                self.emit(Instr::MakeSlice {
+                    dst: d,
+                    len: n,
+                    cap: Reg::NONE,
+                    ty: rt,
+                });
                 for (i, el) in elems.iter().enumerate() {
                     let saved = self.top;
                     let v = self.elem_value(&el.value, et)?;
                     let ir = self.int_const(i as i64);
-                    self.emit(Instr::SetIndex { dst: d, index: ir, src: v, ty: rt });
+                    self.emit(Instr::SetIndex {
+                        dst: d,
+                        index: ir,
+                        src: v,
+                        ty: rt,
+                    });
                     self.top = saved;
                 }
                 Ok(d)
             }
             Type::Map(kt, vt) => {
                 let d = self.tmp();
-                self.emit(Instr::MakeMap { dst: d, ty: rt, hint: Reg::NONE });
+                self.emit(Instr::MakeMap {
+                    dst: d,
+                    ty: rt,
+                    hint: Reg::NONE,
+                });
                 for el in elems {
                     let saved = self.top;
-                    let Some(k) = &el.key else { return Err(self.unsup_at(el.span, "map literal without key")) };
+                    let Some(k) = &el.key else {
+                        return Err(self.unsup_at(el.span, "map literal without key"));
+                    };
                     let kv = self.elem_value(k, kt)?;
                     let k2 = self.tmp();
                     self.mv(k2, kv);
                     let v = self.elem_value(&el.value, vt)?;
-                    self.emit(Instr::MapSet { map: d, key: k2, src: v });
+                    self.emit(Instr::MapSet {
+                        map: d,
+                        key: k2,
+                        src: v,
+                    });
                     self.top = saved;
                 }
                 Ok(d)
@@ -2491,7 +3383,10 @@ impl<'l, 'a> Fx<'l, 'a> {
     }
 
     fn elem_value(&mut self, v: &Expr, t: CT) -> R<Reg> {
-        if let ExprKind::CompositeLit { typ: None, elems, .. } = &v.kind {
+        if let ExprKind::CompositeLit {
+            typ: None, elems, ..
+        } = &v.kind
+        {
             return self.composite(v, t, elems);
         }
         self.expr_to(v, t)
@@ -2500,13 +3395,22 @@ impl<'l, 'a> Fx<'l, 'a> {
     fn func_lit(&mut self, e: &Expr, typ: &FuncType, body: &crate::ast::Block) -> R<Reg> {
         let caps = self.l.esc.captures.get(&e.id).cloned().unwrap_or_default();
         self.closure_n += 1;
-        let name = if self.is_lit { format!("{}.{}", self.name, self.closure_n) } else { format!("{}.func{}", self.name, self.closure_n) };
+        let name = if self.is_lit {
+            format!("{}.{}", self.name, self.closure_n)
+        } else {
+            format!("{}.func{}", self.name, self.closure_n)
+        };
         let sig = self.tv(e)?;
-        let Type::Func { params, results, .. } = self.l.ty.get(sig).clone() else {
+        let Type::Func {
+            params, results, ..
+        } = self.l.ty.get(sig).clone()
+        else {
             return Err(self.unsup_at(e.span, "function literal"));
         };
         let rres = results.iter().map(|r| self.rt(*r)).collect::<R<Vec<_>>>()?;
-        let id = self.l.declare_func_raw(&name, params.len() as u16, rres.clone());
+        let id = self
+            .l
+            .declare_func_raw(&name, params.len() as u16, rres.clone());
         // capture values (box pointers) from this frame
         let cap_base = self.tmps(caps.len().max(1) as u16);
         for (i, o) in caps.iter().enumerate() {
@@ -2524,9 +3428,32 @@ impl<'l, 'a> Fx<'l, 'a> {
             for (i, o) in caps.iter().enumerate() {
                 let r = fx.tmp();
                 fx.floor = fx.top;
-                fx.emit(Instr::Capture { dst: r, index: i as u16 });
-                let v = self.vars.get(o).copied().unwrap_or(Var { reg: r, boxed: true, ty: CT(0) });
-                fx.vars.insert(*o, Var { reg: r, boxed: v.boxed, ty: v.ty });
+                fx.emit(Instr::Capture {
+                    dst: r,
+                    index: i as u16,
+                });
+                let v = self.vars.get(o).copied().unwrap_or(Var {
+                    reg: r,
+                    boxed: true,
+                    ty: CT(0),
+                });
+                fx.vars.insert(
+                    *o,
+                    Var {
+                        reg: r,
+                        boxed: v.boxed,
+                        ty: v.ty,
+                    },
+                );
+                let name = fx.l.ck.info.objects[o.0 as usize].name.clone();
+                if let Ok(rt) = fx.rt(v.ty) {
+                    fx.locals.push(LocalVar {
+                        name,
+                        reg: r,
+                        ty: rt,
+                        boxed: v.boxed,
+                    });
+                }
             }
             let mut pi = 0;
             for f in &typ.params {
@@ -2548,12 +3475,17 @@ impl<'l, 'a> Fx<'l, 'a> {
             fx.epilogue()?;
             fx.finish(params.len() as u16, rres)
         };
-        self.l.p.funcs[id.0 as usize] = f;
+        self.l.p.funcs[id.0 as usize] = f?;
         let d = self.tmp();
         if caps.is_empty() {
             self.emit(Instr::Func { dst: d, func: id });
         } else {
-            self.emit(Instr::Closure { dst: d, func: id, captures: cap_base, count: caps.len() as u16 });
+            self.emit(Instr::Closure {
+                dst: d,
+                func: id,
+                captures: cap_base,
+                count: caps.len() as u16,
+            });
         }
         Ok(d)
     }
@@ -2569,7 +3501,7 @@ impl<'l, 'a> Fx<'l, 'a> {
     }
 
     /// Resolves a callee: (how to call, signature incl. receiver param, receiver (value, its type, param type)).
-    fn callee(&mut self, f: &Expr) -> R<(Callee, CT, Option<(Reg, CT, CT)>)> {
+    fn callee(&mut self, f: &Expr) -> R<(Callee, CT, Option<RecvArg>)> {
         let f = f.unparen();
         let obj = match &f.kind {
             ExprKind::Index { x, .. } => self.obj_of(x),
@@ -2579,7 +3511,12 @@ impl<'l, 'a> Fx<'l, 'a> {
             let ob = self.l.ck.info.objects[o.0 as usize].clone();
             if matches!(ob.kind, ObjKind::Func) && ob.recv_base.is_none() {
                 let targs = self.targs_of(f);
-                let m: HashMap<CT, CT> = ob.tparams.iter().copied().zip(targs.iter().copied()).collect();
+                let m: HashMap<CT, CT> = ob
+                    .tparams
+                    .iter()
+                    .copied()
+                    .zip(targs.iter().copied())
+                    .collect();
                 let sig = self.l.subst(ob.typ, &m);
                 let has_body = self.l.func_decl(o).is_some_and(|(_, fd)| fd.body.is_some());
                 if has_body {
@@ -2623,7 +3560,11 @@ impl<'l, 'a> Fx<'l, 'a> {
                             if !self.is_iface(inner) && self.l.ty.named_of(t).is_none() {
                                 let irt = self.rt(inner)?;
                                 let d = self.tmp();
-                                self.emit(Instr::Load { dst: d, ptr: v, ty: irt });
+                                self.emit(Instr::Load {
+                                    dst: d,
+                                    ptr: v,
+                                    ty: irt,
+                                });
                                 v = d;
                                 t = inner;
                             }
@@ -2635,19 +3576,36 @@ impl<'l, 'a> Fx<'l, 'a> {
                         Type::Pointer(b) => b,
                         _ => rt,
                     };
-                    let targs: Vec<CT> =
-                        self.l.ty.named_of(base).and_then(|n| n.origin.as_ref().map(|(_, a)| a.clone())).unwrap_or_default();
-                    let m: HashMap<CT, CT> = match self.l.ty.named_of(base).and_then(|n| n.origin.clone()) {
-                        Some((g, a)) => self.l.ty.named[g as usize].tparams.iter().copied().zip(a).collect(),
-                        None => HashMap::new(),
-                    };
+                    let targs: Vec<CT> = self
+                        .l
+                        .ty
+                        .named_of(base)
+                        .and_then(|n| n.origin.as_ref().map(|(_, a)| a.clone()))
+                        .unwrap_or_default();
+                    let m: HashMap<CT, CT> =
+                        match self.l.ty.named_of(base).and_then(|n| n.origin.clone()) {
+                            Some((g, a)) => self.l.ty.named[g as usize]
+                                .tparams
+                                .iter()
+                                .copied()
+                                .zip(a)
+                                .collect(),
+                            None => HashMap::new(),
+                        };
                     let sig = self.l.subst(ob.typ, &m);
-                    let has_body = self.l.func_decl(func).is_some_and(|(_, fd)| fd.body.is_some());
+                    let has_body = self
+                        .l
+                        .func_decl(func)
+                        .is_some_and(|(_, fd)| fd.body.is_some());
                     let pt = match self.l.ty.get(sig) {
                         Type::Func { params, .. } => params.first().copied().unwrap_or(rt),
                         _ => rt,
                     };
-                    let callee = if has_body { Callee::Static(self.l.func_for(func, targs)?) } else { Callee::Intrinsic(func) };
+                    let callee = if has_body {
+                        Callee::Static(self.l.func_for(func, targs)?)
+                    } else {
+                        Callee::Intrinsic(func)
+                    };
                     return Ok((callee, sig, Some((rv, rt, pt))));
                 }
                 Some(Selection::InterfaceMethod { name, path, sig }) => {
@@ -2660,6 +3618,11 @@ impl<'l, 'a> Fx<'l, 'a> {
                         t = nt;
                     }
                     let sig = self.ct(sig);
+                    if !self.is_iface(t) {
+                        // a type parameter's method, instantiated with a concrete type: dispatch dynamically
+                        let any = self.l.ty.empty_interface();
+                        v = self.coerce(v, t, any)?;
+                    }
                     return Ok((Callee::Iface(v, name), sig, None));
                 }
                 _ => {}
@@ -2672,14 +3635,23 @@ impl<'l, 'a> Fx<'l, 'a> {
     }
 
     /// Evaluates call arguments into consecutive registers at `base` (variadic packing included).
-    fn args_into(&mut self, args: &[Expr], params: &[CT], variadic: bool, has_dots: bool, base: Reg) -> R<()> {
+    fn args_into(
+        &mut self,
+        args: &[Expr],
+        params: &[CT],
+        variadic: bool,
+        has_dots: bool,
+        base: Reg,
+    ) -> R<()> {
         // a single multi-value call spread over the parameters
-        if args.len() == 1 && params.len() > 1 || (args.len() == 1 && self.is_tuple_call(&args[0])) {
-            if self.is_tuple_call(&args[0]) {
-                let (rb, tys) = self.call(args[0].unparen())?;
-                let vals: Vec<(Reg, CT)> = tys.iter().enumerate().map(|(i, t)| (rb.offset(i), *t)).collect();
-                return self.spread(vals, params, variadic, base);
-            }
+        if args.len() == 1 && self.is_tuple_call(&args[0]) {
+            let (rb, tys) = self.call(args[0].unparen())?;
+            let vals: Vec<(Reg, CT)> = tys
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (rb.offset(i), *t))
+                .collect();
+            return self.spread(vals, params, variadic, base);
         }
         let n = params.len();
         let fixed = if variadic && !has_dots { n - 1 } else { n };
@@ -2689,7 +3661,9 @@ impl<'l, 'a> Fx<'l, 'a> {
         }
         if variadic && !has_dots {
             let st = params[n - 1];
-            let Type::Slice(et) = self.under(st) else { return Err(self.unsup_at(self.span, "variadic call")) };
+            let Type::Slice(et) = self.under(st) else {
+                return Err(self.unsup_at(self.span, "variadic call"));
+            };
             let srt = self.rt(st)?;
             let extra = &args[fixed.min(args.len())..];
             let d = base.offset(n - 1);
@@ -2703,7 +3677,13 @@ impl<'l, 'a> Fx<'l, 'a> {
                 }
                 let z = self.tmp();
                 self.emit(Instr::Zero { dst: z, ty: srt });
-                self.emit(Instr::Append { dst: d, src: z, args: vb, count: extra.len() as u16, ty: srt });
+                self.emit(Instr::Append {
+                    dst: d,
+                    src: z,
+                    args: vb,
+                    count: extra.len() as u16,
+                    ty: srt,
+                });
             }
         }
         Ok(())
@@ -2718,7 +3698,9 @@ impl<'l, 'a> Fx<'l, 'a> {
         }
         if variadic {
             let st = params[n - 1];
-            let Type::Slice(et) = self.under(st) else { return Err(self.unsup_at(self.span, "variadic call")) };
+            let Type::Slice(et) = self.under(st) else {
+                return Err(self.unsup_at(self.span, "variadic call"));
+            };
             let srt = self.rt(st)?;
             let extra = &vals[fixed.min(vals.len())..];
             let vb = self.tmps(extra.len().max(1) as u16);
@@ -2731,13 +3713,38 @@ impl<'l, 'a> Fx<'l, 'a> {
             if extra.is_empty() {
                 self.mv(base.offset(n - 1), z);
             } else {
-                self.emit(Instr::Append { dst: base.offset(n - 1), src: z, args: vb, count: extra.len() as u16, ty: srt });
+                self.emit(Instr::Append {
+                    dst: base.offset(n - 1),
+                    src: z,
+                    args: vb,
+                    count: extra.len() as u16,
+                    ty: srt,
+                });
             }
         }
         Ok(())
     }
 
-    pub fn args_into_pub(&mut self, args: &[Expr], params: &[CT], variadic: bool, has_dots: bool, base: Reg) -> R<()> {
+    pub fn is_const_pub(&self, e: &Expr) -> bool {
+        self.const_of(e).is_some()
+    }
+
+    pub fn int_const_pub(&mut self, v: i64) -> Reg {
+        self.int_const(v)
+    }
+
+    pub fn tv_pub(&mut self, e: &Expr) -> R<CT> {
+        self.tv(e)
+    }
+
+    pub fn args_into_pub(
+        &mut self,
+        args: &[Expr],
+        params: &[CT],
+        variadic: bool,
+        has_dots: bool,
+        base: Reg,
+    ) -> R<()> {
         self.args_into(args, params, variadic, has_dots, base)
     }
 
@@ -2754,7 +3761,13 @@ impl<'l, 'a> Fx<'l, 'a> {
 
     /// Lowers a call; returns the first result register and the result types.
     pub fn call(&mut self, e: &Expr) -> R<(Reg, Vec<CT>)> {
-        let ExprKind::Call { fun, args, has_dots, .. } = &e.unparen().kind else {
+        let ExprKind::Call {
+            fun,
+            args,
+            has_dots,
+            ..
+        } = &e.unparen().kind
+        else {
             return Err(self.unsup_at(e.span, "call"));
         };
         let f = fun.unparen();
@@ -2768,33 +3781,73 @@ impl<'l, 'a> Fx<'l, 'a> {
             return self.builtin(b, e, args, *has_dots);
         }
         let (callee, sig, recv) = self.callee(f)?;
-        let Type::Func { params, results, variadic } = self.l.ty.get(sig).clone() else {
+        let Type::Func {
+            params,
+            results,
+            variadic,
+        } = self.l.ty.get(sig).clone()
+        else {
             return Err(self.unsup_at(e.span, "call of a non-function"));
         };
         let nrecv = usize::from(recv.is_some());
-        let base = self.tmps(params.len().max(1) as u16);
-        if let Some((r, rt, pt)) = recv {
-            let v = self.coerce(r, rt, pt)?;
-            self.mv(base, v);
-        }
+        let base = match recv {
+            // intrinsics only read their arguments: `mu.Lock()` can use the receiver's register as is
+            Some((r, rt, pt)) if params.len() == 1 && matches!(callee, Callee::Intrinsic(_)) => {
+                self.coerce(r, rt, pt)?
+            }
+            Some((r, rt, pt)) => {
+                let base = self.tmps(params.len().max(1) as u16);
+                let v = self.coerce(r, rt, pt)?;
+                self.mv(base, v);
+                base
+            }
+            None => self.tmps(params.len().max(1) as u16),
+        };
         if let Callee::Intrinsic(o) = callee {
-            if let Some(res) = intrinsics::call_special(self, o, args, base, &params[nrecv..], variadic, *has_dots)? {
+            if let Some(res) = intrinsics::call_special(
+                self,
+                o,
+                args,
+                base,
+                &params[nrecv..],
+                variadic,
+                *has_dots,
+            )? {
                 return Ok(res);
             }
         }
-        self.args_into(args, &params[nrecv..], variadic, *has_dots, base.offset(nrecv))?;
+        self.args_into(
+            args,
+            &params[nrecv..],
+            variadic,
+            *has_dots,
+            base.offset(nrecv),
+        )?;
         let dst = self.tmps(results.len().max(1) as u16);
         self.span = e.span;
         match callee {
             Callee::Static(id) => {
-                self.emit(Instr::Call { func: id, args: base, dst });
+                self.emit(Instr::Call {
+                    func: id,
+                    args: base,
+                    dst,
+                });
             }
             Callee::Value(c) => {
-                self.emit(Instr::CallValue { callee: c, args: base, dst });
+                self.emit(Instr::CallValue {
+                    callee: c,
+                    args: base,
+                    dst,
+                });
             }
             Callee::Iface(r, name) => {
                 let n = self.l.p.types.name_id(&name);
-                self.emit(Instr::CallMethod { recv: r, method: n, args: base, dst });
+                self.emit(Instr::CallMethod {
+                    recv: r,
+                    method: n,
+                    args: base,
+                    dst,
+                });
             }
             Callee::Intrinsic(o) => {
                 intrinsics::call(self, o, base, params.len(), dst, &params, &results)?;
@@ -2809,12 +3862,20 @@ impl<'l, 'a> Fx<'l, 'a> {
         match &e.kind {
             ExprKind::Index { x, indices } => {
                 let xt = self.tv(x)?;
-                let Type::Map(kt, vt) = self.under(xt) else { return Err(self.unsup_at(e.span, "comma-ok index")) };
+                let Type::Map(kt, vt) = self.under(xt) else {
+                    return Err(self.unsup_at(e.span, "comma-ok index"));
+                };
                 let m = self.expr(x)?;
                 let k = self.expr_to(&indices[0], kt)?;
                 let mrt = self.rt(xt)?;
                 let d = self.tmps(2);
-                self.emit(Instr::MapGet { dst: d, map: m, key: k, ty: mrt, form: ResultForm::CommaOk });
+                self.emit(Instr::MapGet {
+                    dst: d,
+                    map: m,
+                    key: k,
+                    ty: mrt,
+                    form: ResultForm::CommaOk,
+                });
                 Ok((d, vec![vt, bool_t]))
             }
             ExprKind::TypeAssert { x, typ: Some(_) } => {
@@ -2831,19 +3892,33 @@ impl<'l, 'a> Fx<'l, 'a> {
                     self.l.ensure_methods(t)?;
                 }
                 let d = self.tmps(2);
-                self.emit(Instr::TypeAssert { dst: d, src: v, ty: trt, from: xrt, form: ResultForm::CommaOk });
+                self.emit(Instr::TypeAssert {
+                    dst: d,
+                    src: v,
+                    ty: trt,
+                    from: xrt,
+                    form: ResultForm::CommaOk,
+                });
                 Ok((d, vec![t, bool_t]))
             }
-            ExprKind::Unary { op: Operator::Recv, x } => {
+            ExprKind::Unary {
+                op: Operator::Recv,
+                x,
+            } => {
                 let ct = self.tv(x)?;
-                let Type::Chan(_, elem) = self.under(ct) else { return Err(self.unsup_at(e.span, "receive")) };
-                let c = self.expr(x)?;
-                let a = self.tmp();
-                self.mv(a, c);
+                let Type::Chan(_, elem) = self.under(ct) else {
+                    return Err(self.unsup_at(e.span, "receive"));
+                };
+                let a = self.expr(x)?;
                 let crt = self.rt(ct)?;
                 let d = self.tmps(2);
                 self.span = e.span;
-                self.emit(Instr::Runtime { op: RtCode::ChanRecv2, args: a, dst: d, ty: crt });
+                self.emit(Instr::Runtime {
+                    op: RtCode::ChanRecv2,
+                    args: a,
+                    dst: d,
+                    ty: crt,
+                });
                 Ok((d, vec![elem, bool_t]))
             }
             ExprKind::Paren(x) => self.comma_ok(x),
@@ -2857,7 +3932,8 @@ impl<'l, 'a> Fx<'l, 'a> {
             if !self.is_iface(t) {
                 if let (ConstValue::Int(_), Type::Basic(b)) = (&c, self.under(t)) {
                     if b.is_string() {
-                        let ch = char::from_u32(c.to_int().unwrap_or(0xFFFD) as u32).unwrap_or('\u{FFFD}');
+                        let ch = char::from_u32(c.to_int().unwrap_or(0xFFFD) as u32)
+                            .unwrap_or('\u{FFFD}');
                         return self.const_val(&ConstValue::String(ch.to_string()), t);
                     }
                 }
@@ -2876,7 +3952,11 @@ impl<'l, 'a> Fx<'l, 'a> {
             (Type::Basic(tb), Type::Basic(xb)) => {
                 if tb.is_string() && xb.is_integer() {
                     let d = self.tmp();
-                    self.emit(Instr::StrConv { op: StrConvOp::FromRune, dst: d, src: v });
+                    self.emit(Instr::StrConv {
+                        op: StrConvOp::FromRune,
+                        dst: d,
+                        src: v,
+                    });
                     return Ok(d);
                 }
                 let tk = self.num_kind(t)?;
@@ -2884,7 +3964,12 @@ impl<'l, 'a> Fx<'l, 'a> {
                 match (tk, xk) {
                     (Some(a), Some(b)) if a != b && a != NumKind::Str && b != NumKind::Str => {
                         let d = self.tmp();
-                        self.emit(Instr::Convert { dst: d, src: v, from: b, to: a });
+                        self.emit(Instr::Convert {
+                            dst: d,
+                            src: v,
+                            from: b,
+                            to: a,
+                        });
                         Ok(d)
                     }
                     _ => Ok(v),
@@ -2912,7 +3997,13 @@ impl<'l, 'a> Fx<'l, 'a> {
         }
     }
 
-    fn builtin(&mut self, b: Builtin, e: &Expr, args: &[Expr], has_dots: bool) -> R<(Reg, Vec<CT>)> {
+    fn builtin(
+        &mut self,
+        b: Builtin,
+        e: &Expr,
+        args: &[Expr],
+        has_dots: bool,
+    ) -> R<(Reg, Vec<CT>)> {
         let int_t = self.l.ty.basic(Basic::Int);
         let t_e = self.tv(e).unwrap_or(CT(0));
         match b {
@@ -2922,11 +4013,19 @@ impl<'l, 'a> Fx<'l, 'a> {
                 let d = self.tmp();
                 match self.under(xt) {
                     Type::Chan(..) => {
-                        let a = self.tmp();
-                        self.mv(a, v);
+                        let a = v;
                         let crt = self.rt(xt)?;
-                        let op = if b == Builtin::Len { RtCode::ChanLen } else { RtCode::ChanCap };
-                        self.emit(Instr::Runtime { op, args: a, dst: d, ty: crt });
+                        let op = if b == Builtin::Len {
+                            RtCode::ChanLen
+                        } else {
+                            RtCode::ChanCap
+                        };
+                        self.emit(Instr::Runtime {
+                            op,
+                            args: a,
+                            dst: d,
+                            ty: crt,
+                        });
                     }
                     Type::Array(n, _) => self.load_int(d, n as i64),
                     Type::Pointer(p) => match self.under(p) {
@@ -2950,16 +4049,42 @@ impl<'l, 'a> Fx<'l, 'a> {
                 match self.under(t) {
                     Type::Slice(_) => {
                         let n = self.index_value(&args[1])?;
-                        let c = if args.len() > 2 { self.index_value(&args[2])? } else { Reg::NONE };
-                        self.emit(Instr::MakeSlice { dst: d, len: n, cap: c, ty: rt });
+                        let c = if args.len() > 2 {
+                            self.index_value(&args[2])?
+                        } else {
+                            Reg::NONE
+                        };
+                        self.emit(Instr::MakeSlice {
+                            dst: d,
+                            len: n,
+                            cap: c,
+                            ty: rt,
+                        });
                     }
                     Type::Map(..) => {
-                        let h = if args.len() > 1 { self.index_value(&args[1])? } else { Reg::NONE };
-                        self.emit(Instr::MakeMap { dst: d, ty: rt, hint: h });
+                        let h = if args.len() > 1 {
+                            self.index_value(&args[1])?
+                        } else {
+                            Reg::NONE
+                        };
+                        self.emit(Instr::MakeMap {
+                            dst: d,
+                            ty: rt,
+                            hint: h,
+                        });
                     }
                     Type::Chan(..) => {
-                        let n = if args.len() > 1 { self.index_value(&args[1])? } else { self.int_const(0) };
-                        self.emit(Instr::Runtime { op: RtCode::MakeChan, args: n, dst: d, ty: rt });
+                        let n = if args.len() > 1 {
+                            self.index_value(&args[1])?
+                        } else {
+                            self.int_const(0)
+                        };
+                        self.emit(Instr::Runtime {
+                            op: RtCode::MakeChan,
+                            args: n,
+                            dst: d,
+                            ty: rt,
+                        });
                     }
                     _ => return Err(self.unsup_at(e.span, "make of this type")),
                 }
@@ -2982,9 +4107,16 @@ impl<'l, 'a> Fx<'l, 'a> {
                 let d = self.tmp();
                 if has_dots {
                     let o = self.expr(&args[1])?;
-                    self.emit(Instr::AppendSlice { dst: d, src: s2, other: o, ty: srt });
+                    self.emit(Instr::AppendSlice {
+                        dst: d,
+                        src: s2,
+                        other: o,
+                        ty: srt,
+                    });
                 } else {
-                    let Type::Slice(et) = self.under(st) else { return Err(self.unsup_at(e.span, "append")) };
+                    let Type::Slice(et) = self.under(st) else {
+                        return Err(self.unsup_at(e.span, "append"));
+                    };
                     let n = args.len() - 1;
                     let vb = self.tmps(n.max(1) as u16);
                     for (i, a) in args[1..].iter().enumerate() {
@@ -2994,7 +4126,13 @@ impl<'l, 'a> Fx<'l, 'a> {
                     if n == 0 {
                         self.mv(d, s2);
                     } else {
-                        self.emit(Instr::Append { dst: d, src: s2, args: vb, count: n as u16, ty: srt });
+                        self.emit(Instr::Append {
+                            dst: d,
+                            src: s2,
+                            args: vb,
+                            count: n as u16,
+                            ty: srt,
+                        });
                     }
                 }
                 Ok((d, vec![st]))
@@ -3007,12 +4145,19 @@ impl<'l, 'a> Fx<'l, 'a> {
                 self.mv(a2, a);
                 let s = self.expr(&args[1])?;
                 let d = self.tmp();
-                self.emit(Instr::Copy { dst: d, target: a2, src: s, ty: trt });
+                self.emit(Instr::Copy {
+                    dst: d,
+                    target: a2,
+                    src: s,
+                    ty: trt,
+                });
                 Ok((d, vec![int_t]))
             }
             Builtin::Delete => {
                 let mt = self.tv(&args[0])?;
-                let Type::Map(kt, _) = self.under(mt) else { return Err(self.unsup_at(e.span, "delete")) };
+                let Type::Map(kt, _) = self.under(mt) else {
+                    return Err(self.unsup_at(e.span, "delete"));
+                };
                 let m = self.expr(&args[0])?;
                 let m2 = self.tmp();
                 self.mv(m2, m);
@@ -3027,7 +4172,12 @@ impl<'l, 'a> Fx<'l, 'a> {
                 self.mv(a, c);
                 let crt = self.rt(ct)?;
                 self.span = e.span;
-                self.emit(Instr::Runtime { op: RtCode::ChanClose, args: a, dst: a, ty: crt });
+                self.emit(Instr::Runtime {
+                    op: RtCode::ChanClose,
+                    args: a,
+                    dst: a,
+                    ty: crt,
+                });
                 Ok((a, vec![]))
             }
             Builtin::Clear => {
@@ -3060,21 +4210,41 @@ impl<'l, 'a> Fx<'l, 'a> {
                     let v = self.coerce(v, t, any)?;
                     self.mv(base.offset(i), v);
                 }
-                let form = if b == Builtin::Print { runtime::program::PrintForm::Print } else { runtime::program::PrintForm::Println };
-                self.emit(Instr::Print { form, args: base, count: args.len() as u16 });
+                let form = if b == Builtin::Print {
+                    runtime::program::PrintForm::Print
+                } else {
+                    runtime::program::PrintForm::Println
+                };
+                self.emit(Instr::Print {
+                    form,
+                    args: base,
+                    count: args.len() as u16,
+                });
                 Ok((base, vec![]))
             }
             Builtin::Min | Builtin::Max => {
                 let t = self.l.default_type(t_e);
-                let kind = self.num_kind(t)?.ok_or_else(|| self.unsup_at(e.span, "min/max of this type"))?;
+                let kind = self
+                    .num_kind(t)?
+                    .ok_or_else(|| self.unsup_at(e.span, "min/max of this type"))?;
                 let d = self.tmp();
                 let v = self.expr_to(&args[0], t)?;
                 self.mv(d, v);
                 for a in &args[1..] {
                     let v = self.expr_to(a, t)?;
                     let c = self.tmp();
-                    let op = if b == Builtin::Min { BinOp::Lt } else { BinOp::Gt };
-                    self.emit(Instr::Binary { op, kind, dst: c, lhs: v, rhs: d });
+                    let op = if b == Builtin::Min {
+                        BinOp::Lt
+                    } else {
+                        BinOp::Gt
+                    };
+                    self.emit(Instr::Binary {
+                        op,
+                        kind,
+                        dst: c,
+                        lhs: v,
+                        rhs: d,
+                    });
                     let skip = self.label();
                     self.jump_if_not(c, skip);
                     self.mv(d, v);
@@ -3110,7 +4280,6 @@ fn binop(op: Operator) -> Option<BinOp> {
     })
 }
 
-
 /// The channel operand of a receive statement in a select case.
 fn recv_operand(s: &Stmt) -> Option<&Expr> {
     let e = match &s.kind {
@@ -3119,7 +4288,10 @@ fn recv_operand(s: &Stmt) -> Option<&Expr> {
         _ => return None,
     };
     match &e.unparen().kind {
-        ExprKind::Unary { op: Operator::Recv, x } => Some(x),
+        ExprKind::Unary {
+            op: Operator::Recv,
+            x,
+        } => Some(x),
         _ => None,
     }
 }

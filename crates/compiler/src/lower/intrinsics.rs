@@ -8,7 +8,8 @@
 //! Go call would; an intrinsic we do not model is reported as unsupported, never silently dropped.
 
 use runtime::program::{
-    BinOp, FmtOp, Func, FuncId, Instr, NumKind, PrintForm, Reg, RtCode, SourceSpan, StrConvOp, Stream,
+    BinOp, FmtOp, Func, FuncId, Instr, NumKind, PrintForm, Reg, RtCode, SourceSpan, StrConvOp,
+    Stream,
 };
 use runtime::types::TypeId as RT;
 
@@ -70,6 +71,7 @@ fn is_supported(name: &str) -> bool {
                 | "sync.(*Cond).Signal"
                 | "sync.(*Cond).Broadcast"
                 | "strings.(*Builder).WriteString"
+                | "strings.(*Builder).Write"
                 | "strings.(*Builder).WriteByte"
                 | "strings.(*Builder).WriteRune"
                 | "strings.(*Builder).String"
@@ -90,22 +92,71 @@ pub(super) fn call_special(
     has_dots: bool,
 ) -> R<Option<(Reg, Vec<CT>)>> {
     let name = fx.l.func_name(o, &[]);
+    if name == "math/rand.NewSource" && args.first().is_some_and(|a| fx.is_const_pub(a)) {
+        // a fixed seed promises Go's exact sequence, which the model's generator does not reproduce
+        return Err(fx.unsup_at(fx.span, "math/rand.NewSource with a constant seed"));
+    }
     let (op_of, nfixed): (fn(Stream) -> FmtOp, usize) = match name.as_str() {
         "fmt.Fprintln" => (FmtOp::Println, 0),
         "fmt.Fprint" => (FmtOp::Print, 0),
         "fmt.Fprintf" => (FmtOp::Printf, 1),
         _ => return Ok(None),
     };
-    let w = args.first().ok_or_else(|| fx.unsup_at(fx.span, "fmt.Fprint without writer"))?;
+    let w = args
+        .first()
+        .ok_or_else(|| fx.unsup_at(fx.span, "fmt.Fprint without writer"))?;
     let stream = match &w.unparen().kind {
-        ExprKind::Selector { sel, .. } if matches!(fx.l.ck.info.selections.get(&w.unparen().id), Some(Selection::Qualified(_))) => {
+        ExprKind::Selector { sel, .. }
+            if matches!(
+                fx.l.ck.info.selections.get(&w.unparen().id),
+                Some(Selection::Qualified(_))
+            ) =>
+        {
             match sel.name.as_str() {
                 "Stdout" => Stream::Stdout,
                 "Stderr" => Stream::Stderr,
-                _ => return Err(fx.unsup_at(w.span, "fmt.Fprint to a writer other than os.Stdout/os.Stderr")),
+                _ => return Err(fx.unsup_at(w.span, "fmt.Fprint to this os file")),
             }
         }
-        _ => return Err(fx.unsup_at(w.span, "fmt.Fprint to a writer other than os.Stdout/os.Stderr")),
+        _ => {
+            // any io.Writer: format with Sprint*, then call its Write method
+            let sop = match name.as_str() {
+                "fmt.Fprintln" => FmtOp::Sprintln,
+                "fmt.Fprint" => FmtOp::Sprint,
+                _ => FmtOp::Sprintf,
+            };
+            let wt = fx.tv_pub(w)?;
+            let wv = fx.expr(w)?;
+            let iface_t = params[0];
+            let wv = fx.coerce(wv, wt, iface_t)?;
+            let wr = fx.tmp();
+            fx.emit(Instr::Move { dst: wr, src: wv });
+            let abase = base.offset(1);
+            fx.args_into_pub(&args[1..], &params[1..], true, has_dots, abase)?;
+            let s = fx.tmp();
+            fx.emit(Instr::Fmt {
+                op: sop,
+                args: abase,
+                dst: s,
+            });
+            let b = fx.tmp();
+            fx.emit(Instr::StrConv {
+                op: StrConvOp::ToBytes,
+                dst: b,
+                src: s,
+            });
+            let dst = fx.tmps(2);
+            let m = fx.l.p.types.name_id("Write");
+            fx.emit(Instr::CallMethod {
+                recv: wr,
+                method: m,
+                args: b,
+                dst,
+            });
+            let int_t = fx.l.ty.basic(crate::types::Basic::Int);
+            let err_t = error_type(fx);
+            return Ok(Some((dst, vec![int_t, err_t])));
+        }
     };
     // evaluate remaining args as for Print/Printf
     let rest = &args[1..];
@@ -114,7 +165,11 @@ pub(super) fn call_special(
     fx.args_into_pub(rest, ps, true, has_dots, abase)?;
     let _ = nfixed;
     let dst = fx.tmps(2);
-    fx.emit(Instr::Fmt { op: op_of(stream), args: abase, dst });
+    fx.emit(Instr::Fmt {
+        op: op_of(stream),
+        args: abase,
+        dst,
+    });
     let int_t = fx.l.ty.basic(crate::types::Basic::Int);
     let err_t = error_type(fx);
     Ok(Some((dst, vec![int_t, err_t])))
@@ -138,43 +193,140 @@ fn error_type(fx: &Fx<'_, '_>) -> CT {
 }
 
 /// Emits a call of intrinsic `o` with arguments at `base..base+nargs`, results at `dst..`.
-pub(super) fn call(fx: &mut Fx<'_, '_>, o: ObjId, base: Reg, nargs: usize, dst: Reg, params: &[CT], results: &[CT]) -> R<()> {
+pub(super) fn call(
+    fx: &mut Fx<'_, '_>,
+    o: ObjId,
+    base: Reg,
+    nargs: usize,
+    dst: Reg,
+    params: &[CT],
+    results: &[CT],
+) -> R<()> {
     let name = fx.l.func_name(o, &[]);
+    call_named(fx, &name, base, nargs, dst, params, results)
+}
+
+fn call_named(
+    fx: &mut Fx<'_, '_>,
+    name: &str,
+    base: Reg,
+    nargs: usize,
+    dst: Reg,
+    params: &[CT],
+    results: &[CT],
+) -> R<()> {
+    let name = name.to_string();
     let a = |i: usize| base.offset(i);
+    if let Some(m) = name.strip_prefix("math/rand.(*Rand).") {
+        // a *rand.Rand made from a non-constant seed draws from the same model generator
+        let top = format!("math/rand.{m}");
+        return call_named(
+            fx,
+            &top,
+            base.offset(1),
+            nargs.saturating_sub(1),
+            dst,
+            params.get(1..).unwrap_or(&[]),
+            results,
+        );
+    }
+    if name == "math/rand.New" {
+        let Some(Type::Pointer(rt_ct)) = results.first().map(|r| fx.l.ty.get(*r).clone()) else {
+            return Err(fx.unsup_at(fx.span, &name));
+        };
+        let rrt = fx.rt(rt_ct)?;
+        fx.emit(Instr::New { dst, ty: rrt });
+        fx.emit(Instr::StoreField {
+            ptr: dst,
+            offset: 0,
+            src: a(0),
+            ty: runtime::types::builtin::ANY,
+        });
+        return Ok(());
+    }
+    if name == "math/rand.NewSource" {
+        let ity = fx.rt(results[0])?;
+        fx.emit(Instr::Zero { dst, ty: ity });
+        return Ok(());
+    }
     let rt_op = |fx: &mut Fx<'_, '_>, op: RtCode, args: Reg, dst: Reg| {
-        fx.emit(Instr::Runtime { op, args, dst, ty: runtime::types::builtin::INT });
+        fx.emit(Instr::Runtime {
+            op,
+            args,
+            dst,
+            ty: runtime::types::builtin::INT,
+        });
     };
     match name.as_str() {
         "fmt.Println" => {
-            fx.emit(Instr::Fmt { op: FmtOp::Println(Stream::Stdout), args: base, dst });
+            fx.emit(Instr::Fmt {
+                op: FmtOp::Println(Stream::Stdout),
+                args: base,
+                dst,
+            });
         }
         "fmt.Print" => {
-            fx.emit(Instr::Fmt { op: FmtOp::Print(Stream::Stdout), args: base, dst });
+            fx.emit(Instr::Fmt {
+                op: FmtOp::Print(Stream::Stdout),
+                args: base,
+                dst,
+            });
         }
         "fmt.Printf" => {
-            fx.emit(Instr::Fmt { op: FmtOp::Printf(Stream::Stdout), args: base, dst });
+            fx.emit(Instr::Fmt {
+                op: FmtOp::Printf(Stream::Stdout),
+                args: base,
+                dst,
+            });
         }
         "fmt.Sprint" => {
-            fx.emit(Instr::Fmt { op: FmtOp::Sprint, args: base, dst });
+            fx.emit(Instr::Fmt {
+                op: FmtOp::Sprint,
+                args: base,
+                dst,
+            });
         }
         "fmt.Sprintln" => {
-            fx.emit(Instr::Fmt { op: FmtOp::Sprintln, args: base, dst });
+            fx.emit(Instr::Fmt {
+                op: FmtOp::Sprintln,
+                args: base,
+                dst,
+            });
         }
         "fmt.Sprintf" => {
-            fx.emit(Instr::Fmt { op: FmtOp::Sprintf, args: base, dst });
+            fx.emit(Instr::Fmt {
+                op: FmtOp::Sprintf,
+                args: base,
+                dst,
+            });
         }
         "fmt.Errorf" => {
-            fx.emit(Instr::Fmt { op: FmtOp::Errorf, args: base, dst });
+            fx.emit(Instr::Fmt {
+                op: FmtOp::Errorf,
+                args: base,
+                dst,
+            });
         }
         "time.Sleep" => rt_op(fx, RtCode::Sleep, base, dst),
         "time.Now" => rt_op(fx, RtCode::Now, base, dst),
         "time.Since" | "time.Until" => {
             let now = fx.tmp();
             rt_op(fx, RtCode::Now, base, now);
-            let (l, r) = if name == "time.Since" { (now, a(0)) } else { (a(0), now) };
-            fx.emit(Instr::Binary { op: BinOp::Sub, kind: NumKind::I64, dst, lhs: l, rhs: r });
+            let (l, r) = if name == "time.Since" {
+                (now, a(0))
+            } else {
+                (a(0), now)
+            };
+            fx.emit(Instr::Binary {
+                op: BinOp::Sub,
+                kind: NumKind::I64,
+                dst,
+                lhs: l,
+                rhs: r,
+            });
         }
-        "time.Time.Sub" | "time.Time.Add" | "time.Time.After" | "time.Time.Before" | "time.Time.Equal" => {
+        "time.Time.Sub" | "time.Time.Add" | "time.Time.After" | "time.Time.Before"
+        | "time.Time.Equal" => {
             let op = match name.as_str() {
                 "time.Time.Sub" => BinOp::Sub,
                 "time.Time.Add" => BinOp::Add,
@@ -182,16 +334,32 @@ pub(super) fn call(fx: &mut Fx<'_, '_>, o: ObjId, base: Reg, nargs: usize, dst: 
                 "time.Time.Before" => BinOp::Lt,
                 _ => BinOp::Eq,
             };
-            fx.emit(Instr::Binary { op, kind: NumKind::I64, dst, lhs: a(0), rhs: a(1) });
+            fx.emit(Instr::Binary {
+                op,
+                kind: NumKind::I64,
+                dst,
+                lhs: a(0),
+                rhs: a(1),
+            });
         }
         "time.Time.UnixNano" | "time.Duration.Nanoseconds" => {
             fx.emit(Instr::Move { dst, src: a(0) });
         }
         "time.Time.Unix" | "time.Time.UnixMilli" => {
             let d = fx.tmp();
-            let div = if name.ends_with("Milli") { 1_000_000 } else { 1_000_000_000 };
+            let div = if name.ends_with("Milli") {
+                1_000_000
+            } else {
+                1_000_000_000
+            };
             fx.emit(Instr::Int { dst: d, value: div });
-            fx.emit(Instr::Binary { op: BinOp::Div, kind: NumKind::I64, dst, lhs: a(0), rhs: d });
+            fx.emit(Instr::Binary {
+                op: BinOp::Div,
+                kind: NumKind::I64,
+                dst,
+                lhs: a(0),
+                rhs: d,
+            });
         }
         "time.After" => rt_op(fx, RtCode::After, base, dst),
         "time.Tick" => rt_op(fx, RtCode::Tick, base, dst),
@@ -207,23 +375,49 @@ pub(super) fn call(fx: &mut Fx<'_, '_>, o: ObjId, base: Reg, nargs: usize, dst: 
                 "time.NewTicker" => rt_op(fx, RtCode::NewTicker, base, pair),
                 _ => {
                     rt_op(fx, RtCode::AfterFunc, base, pair);
-                    fx.emit(Instr::Zero { dst: pair.offset(1), ty: runtime::types::builtin::ANY });
+                    fx.emit(Instr::Zero {
+                        dst: pair.offset(1),
+                        ty: runtime::types::builtin::ANY,
+                    });
                 }
             }
             fx.emit(Instr::New { dst, ty: trt });
-            fx.emit(Instr::StoreField { ptr: dst, offset: 0, src: pair.offset(1), ty: runtime::types::builtin::ANY });
-            fx.emit(Instr::StoreField { ptr: dst, offset: 1, src: pair, ty: runtime::types::builtin::INT });
+            fx.emit(Instr::StoreField {
+                ptr: dst,
+                offset: 0,
+                src: pair.offset(1),
+                ty: runtime::types::builtin::ANY,
+            });
+            fx.emit(Instr::StoreField {
+                ptr: dst,
+                offset: 1,
+                src: pair,
+                ty: runtime::types::builtin::INT,
+            });
         }
         "time.(*Timer).Stop" | "time.(*Ticker).Stop" => {
             let h = fx.tmp();
-            fx.emit(Instr::LoadField { dst: h, ptr: a(0), offset: 1, ty: runtime::types::builtin::INT });
+            fx.emit(Instr::LoadField {
+                dst: h,
+                ptr: a(0),
+                offset: 1,
+                ty: runtime::types::builtin::INT,
+            });
             let d = if results.is_empty() { fx.tmp() } else { dst };
             rt_op(fx, RtCode::TimerStop, h, d);
         }
         "time.(*Timer).Reset" | "time.(*Ticker).Reset" => {
             let hd = fx.tmps(2);
-            fx.emit(Instr::LoadField { dst: hd, ptr: a(0), offset: 1, ty: runtime::types::builtin::INT });
-            fx.emit(Instr::Move { dst: hd.offset(1), src: a(1) });
+            fx.emit(Instr::LoadField {
+                dst: hd,
+                ptr: a(0),
+                offset: 1,
+                ty: runtime::types::builtin::INT,
+            });
+            fx.emit(Instr::Move {
+                dst: hd.offset(1),
+                src: a(1),
+            });
             let d = if results.is_empty() { fx.tmp() } else { dst };
             rt_op(fx, RtCode::TimerReset, hd, d);
         }
@@ -239,28 +433,62 @@ pub(super) fn call(fx: &mut Fx<'_, '_>, o: ObjId, base: Reg, nargs: usize, dst: 
         "sync.(*WaitGroup).Wait" => rt_op(fx, RtCode::WaitGroupWait, base, dst),
         "sync.NewCond" => {
             let ptr_t = results[0];
-            let Type::Pointer(ct) = fx.l.ty.get(ptr_t).clone() else { return Err(fx.unsup_at(fx.span, &name)) };
+            let Type::Pointer(ct) = fx.l.ty.get(ptr_t).clone() else {
+                return Err(fx.unsup_at(fx.span, &name));
+            };
             let crt = fx.rt(ct)?;
             fx.emit(Instr::New { dst, ty: crt });
             let lrt = fx.rt(params[0])?;
-            fx.emit(Instr::StoreField { ptr: dst, offset: 0, src: a(0), ty: lrt });
+            fx.emit(Instr::StoreField {
+                ptr: dst,
+                offset: 0,
+                src: a(0),
+                ty: lrt,
+            });
         }
         "sync.(*Cond).Wait" => {
             let l = fx.tmp();
-            fx.emit(Instr::LoadField { dst: l, ptr: a(0), offset: 0, ty: runtime::types::builtin::ANY });
+            fx.emit(Instr::LoadField {
+                dst: l,
+                ptr: a(0),
+                offset: 0,
+                ty: runtime::types::builtin::ANY,
+            });
             let unlock = fx.l.p.types.name_id("Unlock");
             let lock = fx.l.p.types.name_id("Lock");
             let scratch = fx.tmp();
-            fx.emit(Instr::CallMethod { recv: l, method: unlock, args: scratch, dst: scratch });
+            fx.emit(Instr::CallMethod {
+                recv: l,
+                method: unlock,
+                args: scratch,
+                dst: scratch,
+            });
             let n = fx.tmp();
-            fx.emit(Instr::FieldAddr { dst: n, ptr: a(0), offset: 1 });
+            fx.emit(Instr::FieldAddr {
+                dst: n,
+                ptr: a(0),
+                offset: 1,
+            });
             rt_op(fx, RtCode::CondWait, n, scratch);
-            fx.emit(Instr::CallMethod { recv: l, method: lock, args: scratch, dst: scratch });
+            fx.emit(Instr::CallMethod {
+                recv: l,
+                method: lock,
+                args: scratch,
+                dst: scratch,
+            });
         }
         "sync.(*Cond).Signal" | "sync.(*Cond).Broadcast" => {
             let n = fx.tmp();
-            fx.emit(Instr::FieldAddr { dst: n, ptr: a(0), offset: 1 });
-            let op = if name.ends_with("Signal") { RtCode::CondSignal } else { RtCode::CondBroadcast };
+            fx.emit(Instr::FieldAddr {
+                dst: n,
+                ptr: a(0),
+                offset: 1,
+            });
+            let op = if name.ends_with("Signal") {
+                RtCode::CondSignal
+            } else {
+                RtCode::CondBroadcast
+            };
             rt_op(fx, op, n, dst);
         }
         "runtime.NumGoroutine" => rt_op(fx, RtCode::NumGoroutine, base, dst),
@@ -272,41 +500,86 @@ pub(super) fn call(fx: &mut Fx<'_, '_>, o: ObjId, base: Reg, nargs: usize, dst: 
         }
         "runtime.GC" | "runtime.KeepAlive" => {}
         "os.Exit" => rt_op(fx, RtCode::Exit, base, dst),
-        "strings.(*Builder).WriteString" | "strings.(*Builder).WriteByte" | "strings.(*Builder).WriteRune" => {
+        "strings.(*Builder).WriteString"
+        | "strings.(*Builder).Write"
+        | "strings.(*Builder).WriteByte"
+        | "strings.(*Builder).WriteRune" => {
             let buf = fx.tmp();
             let bt = runtime::types::builtin::SLICE_BYTE;
-            fx.emit(Instr::LoadField { dst: buf, ptr: a(0), offset: 0, ty: bt });
+            fx.emit(Instr::LoadField {
+                dst: buf,
+                ptr: a(0),
+                offset: 0,
+                ty: bt,
+            });
             let nb = fx.tmp();
             match name.as_str() {
                 "strings.(*Builder).WriteByte" => {
-                    fx.emit(Instr::Append { dst: nb, src: buf, args: a(1), count: 1, ty: bt });
+                    fx.emit(Instr::Append {
+                        dst: nb,
+                        src: buf,
+                        args: a(1),
+                        count: 1,
+                        ty: bt,
+                    });
                 }
                 "strings.(*Builder).WriteRune" => {
                     let s = fx.tmp();
-                    fx.emit(Instr::StrConv { op: StrConvOp::FromRune, dst: s, src: a(1) });
-                    fx.emit(Instr::AppendSlice { dst: nb, src: buf, other: s, ty: bt });
+                    fx.emit(Instr::StrConv {
+                        op: StrConvOp::FromRune,
+                        dst: s,
+                        src: a(1),
+                    });
+                    fx.emit(Instr::AppendSlice {
+                        dst: nb,
+                        src: buf,
+                        other: s,
+                        ty: bt,
+                    });
                     if results.len() == 2 {
                         fx.emit(Instr::Len { dst, src: s });
                     }
                 }
                 _ => {
-                    fx.emit(Instr::AppendSlice { dst: nb, src: buf, other: a(1), ty: bt });
+                    fx.emit(Instr::AppendSlice {
+                        dst: nb,
+                        src: buf,
+                        other: a(1),
+                        ty: bt,
+                    });
                     fx.emit(Instr::Len { dst, src: a(1) });
                 }
             }
-            fx.emit(Instr::StoreField { ptr: a(0), offset: 0, src: nb, ty: bt });
+            fx.emit(Instr::StoreField {
+                ptr: a(0),
+                offset: 0,
+                src: nb,
+                ty: bt,
+            });
             // trailing error result is nil
             let err_at = results.len().saturating_sub(1);
             if !results.is_empty() {
-                fx.emit(Instr::Zero { dst: dst.offset(err_at), ty: runtime::types::builtin::ERROR });
+                fx.emit(Instr::Zero {
+                    dst: dst.offset(err_at),
+                    ty: runtime::types::builtin::ERROR,
+                });
             }
         }
         "strings.(*Builder).String" | "strings.(*Builder).Len" => {
             let buf = fx.tmp();
             let bt = runtime::types::builtin::SLICE_BYTE;
-            fx.emit(Instr::LoadField { dst: buf, ptr: a(0), offset: 0, ty: bt });
+            fx.emit(Instr::LoadField {
+                dst: buf,
+                ptr: a(0),
+                offset: 0,
+                ty: bt,
+            });
             if name.ends_with("String") {
-                fx.emit(Instr::StrConv { op: StrConvOp::FromBytes, dst, src: buf });
+                fx.emit(Instr::StrConv {
+                    op: StrConvOp::FromBytes,
+                    dst,
+                    src: buf,
+                });
             } else {
                 fx.emit(Instr::Len { dst, src: buf });
             }
@@ -315,18 +588,245 @@ pub(super) fn call(fx: &mut Fx<'_, '_>, o: ObjId, base: Reg, nargs: usize, dst: 
             let z = fx.tmp();
             let bt = runtime::types::builtin::SLICE_BYTE;
             fx.emit(Instr::Zero { dst: z, ty: bt });
-            fx.emit(Instr::StoreField { ptr: a(0), offset: 0, src: z, ty: bt });
+            fx.emit(Instr::StoreField {
+                ptr: a(0),
+                offset: 0,
+                src: z,
+                ty: bt,
+            });
         }
         "strings.(*Builder).Grow" => {}
+        "math/rand.Int63" | "math/rand.Int" | "math/rand.Uint64" => {
+            rand_int63(fx, dst);
+        }
+        "math/rand.Int31" => {
+            let v = fx.tmp();
+            rand_int63(fx, v);
+            let k = fx.int_const_pub(32);
+            fx.emit(Instr::Binary {
+                op: BinOp::Shr,
+                kind: NumKind::I64,
+                dst: v,
+                lhs: v,
+                rhs: k,
+            });
+            fx.emit(Instr::Convert {
+                dst,
+                src: v,
+                from: NumKind::I64,
+                to: NumKind::I32,
+            });
+        }
+        "math/rand.Intn" | "math/rand.Int63n" | "math/rand.Int31n" => {
+            let kind = if name.ends_with("Int31n") {
+                NumKind::I32
+            } else {
+                NumKind::I64
+            };
+            rand_intn(fx, a(0), kind, &name[10..], dst);
+        }
+        "math/rand.Float64" | "math/rand.Float32" => {
+            let v = fx.tmp();
+            rand_int63(fx, v);
+            let k = fx.int_const_pub(10);
+            fx.emit(Instr::Binary {
+                op: BinOp::Shr,
+                kind: NumKind::I64,
+                dst: v,
+                lhs: v,
+                rhs: k,
+            });
+            let f = fx.tmp();
+            fx.emit(Instr::Convert {
+                dst: f,
+                src: v,
+                from: NumKind::I64,
+                to: NumKind::F64,
+            });
+            let scale =
+                fx.l.konst(runtime::program::Const::Float(1.0 / (1u64 << 53) as f64));
+            let s = fx.tmp();
+            fx.emit(Instr::Const {
+                dst: s,
+                konst: scale,
+            });
+            if name.ends_with("32") {
+                let d = fx.tmp();
+                fx.emit(Instr::Binary {
+                    op: BinOp::Mul,
+                    kind: NumKind::F64,
+                    dst: d,
+                    lhs: f,
+                    rhs: s,
+                });
+                fx.emit(Instr::Convert {
+                    dst,
+                    src: d,
+                    from: NumKind::F64,
+                    to: NumKind::F32,
+                });
+            } else {
+                fx.emit(Instr::Binary {
+                    op: BinOp::Mul,
+                    kind: NumKind::F64,
+                    dst,
+                    lhs: f,
+                    rhs: s,
+                });
+            }
+        }
+        "math/rand.Perm" => {
+            // Go's algorithm: m[i] = m[j]; m[j] = i with j = Intn(i+1)
+            let srt = fx.rt(results[0])?;
+            fx.emit(Instr::MakeSlice {
+                dst,
+                len: a(0),
+                cap: Reg::NONE,
+                ty: srt,
+            });
+            let i = fx.int_const_pub(0);
+            let one = fx.int_const_pub(1);
+            let (head, end) = (fx.label(), fx.label());
+            fx.bind(head);
+            let c = fx.tmp();
+            fx.emit(Instr::Binary {
+                op: BinOp::Lt,
+                kind: NumKind::Int,
+                dst: c,
+                lhs: i,
+                rhs: a(0),
+            });
+            fx.jump_if_not(c, end);
+            let n1 = fx.tmp();
+            fx.emit(Instr::Binary {
+                op: BinOp::Add,
+                kind: NumKind::Int,
+                dst: n1,
+                lhs: i,
+                rhs: one,
+            });
+            let j = fx.tmp();
+            rand_intn(fx, n1, NumKind::I64, "Intn", j);
+            let mj = fx.tmp();
+            fx.emit(Instr::Index {
+                dst: mj,
+                src: dst,
+                index: j,
+                ty: srt,
+            });
+            fx.emit(Instr::SetIndex {
+                dst,
+                index: i,
+                src: mj,
+                ty: srt,
+            });
+            fx.emit(Instr::SetIndex {
+                dst,
+                index: j,
+                src: i,
+                ty: srt,
+            });
+            fx.emit(Instr::Binary {
+                op: BinOp::Add,
+                kind: NumKind::Int,
+                dst: i,
+                lhs: i,
+                rhs: one,
+            });
+            fx.jump(head);
+            fx.bind(end);
+        }
+        "math/rand.Shuffle" => {
+            // for i := n-1; i > 0; i-- { j := Intn(i+1); swap(i, j) }
+            let one = fx.int_const_pub(1);
+            let zero = fx.int_const_pub(0);
+            let i = fx.tmp();
+            fx.emit(Instr::Binary {
+                op: BinOp::Sub,
+                kind: NumKind::Int,
+                dst: i,
+                lhs: a(0),
+                rhs: one,
+            });
+            let (head, end) = (fx.label(), fx.label());
+            fx.bind(head);
+            let c = fx.tmp();
+            fx.emit(Instr::Binary {
+                op: BinOp::Gt,
+                kind: NumKind::Int,
+                dst: c,
+                lhs: i,
+                rhs: zero,
+            });
+            fx.jump_if_not(c, end);
+            let n1 = fx.tmp();
+            fx.emit(Instr::Binary {
+                op: BinOp::Add,
+                kind: NumKind::Int,
+                dst: n1,
+                lhs: i,
+                rhs: one,
+            });
+            let args = fx.tmps(2);
+            rand_intn(fx, n1, NumKind::I64, "Intn", args.offset(1));
+            fx.emit(Instr::Move { dst: args, src: i });
+            let r = fx.tmp();
+            fx.emit(Instr::CallValue {
+                callee: a(1),
+                args,
+                dst: r,
+            });
+            fx.emit(Instr::Binary {
+                op: BinOp::Sub,
+                kind: NumKind::Int,
+                dst: i,
+                lhs: i,
+                rhs: one,
+            });
+            fx.jump(head);
+            fx.bind(end);
+        }
+        "errors.isComparable" if runtime::natives::lookup(&name).is_none() => {
+            let f = is_comparable_helper(fx.l);
+            fx.emit(Instr::Call {
+                func: f,
+                args: base,
+                dst,
+            });
+        }
         _ => {
             let Some(n) = runtime::natives::lookup(&name) else {
+                if fx.file != 0 {
+                    // prelude code reached only dynamically: fail when (if ever) it runs
+                    let msg = format!("not supported by Goroscope yet: {name}");
+                    let k = fx.l.konst(runtime::program::Const::Str(msg.into_bytes()));
+                    let r = fx.tmp();
+                    fx.emit(Instr::Const { dst: r, konst: k });
+                    let i = fx.tmp();
+                    fx.emit(Instr::MakeIface {
+                        dst: i,
+                        src: r,
+                        ty: runtime::types::builtin::STRING,
+                    });
+                    fx.emit(Instr::Panic { src: i });
+                    return Ok(());
+                }
                 return Err(fx.unsup_at(fx.span, &name));
             };
             if n.arity != nargs || n.results != results.len() {
-                return Err(fx.unsup_at(fx.span, &format!("{name} (signature differs from the runtime's)")));
+                return Err(fx.unsup_at(
+                    fx.span,
+                    &format!("{name} (signature differs from the runtime's)"),
+                ));
             }
-            let idx = fx.l.native(&name).ok_or_else(|| fx.unsup_at(fx.span, &name))?;
-            fx.emit(Instr::CallNative { native: idx, args: base, dst });
+            let idx =
+                fx.l.native(&name)
+                    .ok_or_else(|| fx.unsup_at(fx.span, &name))?;
+            fx.emit(Instr::CallNative {
+                native: idx,
+                args: base,
+                dst,
+            });
         }
     }
     Ok(())
@@ -343,12 +843,24 @@ pub(super) fn iface_thunk(
     is_go: bool,
 ) -> FuncId {
     *wrap_n += 1;
-    let name = format!("{outer}.{}{}", if is_go { "gowrap" } else { "deferwrap" }, wrap_n);
+    let name = format!(
+        "{outer}.{}{}",
+        if is_go { "gowrap" } else { "deferwrap" },
+        wrap_n
+    );
     let m = l.p.types.name_id(method);
     let regs = nparams + 1 + 8;
     let code = vec![
-        Instr::CallMethod { recv: Reg(0), method: m, args: Reg(1), dst: Reg(nparams + 1) },
-        Instr::Return { src: Reg(0), count: 0 },
+        Instr::CallMethod {
+            recv: Reg(0),
+            method: m,
+            args: Reg(1),
+            dst: Reg(nparams + 1),
+        },
+        Instr::Return {
+            src: Reg(0),
+            count: 0,
+        },
     ];
     let f = Func {
         name,
@@ -367,7 +879,13 @@ pub(super) fn iface_thunk(
 }
 
 /// A method value: a closure capturing the receiver, forwarding its parameters.
-pub(super) fn bound_thunk(l: &mut Lowerer<'_>, target: Target, np: u16, results: Vec<RT>, name: &str) -> FuncId {
+pub(super) fn bound_thunk(
+    l: &mut Lowerer<'_>,
+    target: Target,
+    np: u16,
+    results: Vec<RT>,
+    name: &str,
+) -> FuncId {
     let nres = results.len() as u16;
     let cap = Reg(np);
     let mut code = vec![Instr::Capture { dst: cap, index: 0 }];
@@ -376,9 +894,15 @@ pub(super) fn bound_thunk(l: &mut Lowerer<'_>, target: Target, np: u16, results:
     match target {
         Target::Static(func) => {
             let args = Reg(np + 1);
-            code.push(Instr::Move { dst: args, src: cap });
+            code.push(Instr::Move {
+                dst: args,
+                src: cap,
+            });
             for i in 0..np {
-                code.push(Instr::Move { dst: Reg(np + 2 + i), src: Reg(i) });
+                code.push(Instr::Move {
+                    dst: Reg(np + 2 + i),
+                    src: Reg(i),
+                });
             }
             dst = Reg(np + 2 + np);
             code.push(Instr::Call { func, args, dst });
@@ -387,11 +911,19 @@ pub(super) fn bound_thunk(l: &mut Lowerer<'_>, target: Target, np: u16, results:
         Target::Iface(m) => {
             let m = l.p.types.name_id(&m);
             dst = Reg(np + 1);
-            code.push(Instr::CallMethod { recv: cap, method: m, args: Reg(0), dst });
+            code.push(Instr::CallMethod {
+                recv: cap,
+                method: m,
+                args: Reg(0),
+                dst,
+            });
             regs = dst.0 + nres.max(1) + np;
         }
     }
-    code.push(Instr::Return { src: dst, count: nres });
+    code.push(Instr::Return {
+        src: dst,
+        count: nres,
+    });
     let f = Func {
         name: name.to_string(),
         params: np,
@@ -409,25 +941,54 @@ pub(super) fn bound_thunk(l: &mut Lowerer<'_>, target: Target, np: u16, results:
 }
 
 /// `go`/`defer` of a builtin: a function taking the (already evaluated) operands.
-pub(super) fn builtin_thunk(l: &mut Lowerer<'_>, b: Builtin, rts: &[RT], name: &str, span: SourceSpan) -> FuncId {
+pub(super) fn builtin_thunk(
+    l: &mut Lowerer<'_>,
+    b: Builtin,
+    rts: &[RT],
+    name: &str,
+    span: SourceSpan,
+) -> FuncId {
     let n = rts.len() as u16;
     let mut code = Vec::new();
     match b {
-        Builtin::Close => code.push(Instr::Runtime { op: RtCode::ChanClose, args: Reg(0), dst: Reg(0), ty: rts[0] }),
+        Builtin::Close => code.push(Instr::Runtime {
+            op: RtCode::ChanClose,
+            args: Reg(0),
+            dst: Reg(0),
+            ty: rts[0],
+        }),
         Builtin::Panic => code.push(Instr::Panic { src: Reg(0) }),
         _ => {
             for (i, t) in rts.iter().enumerate() {
                 if l.p.types.is_interface(*t) {
-                    code.push(Instr::Move { dst: Reg(n + i as u16), src: Reg(i as u16) });
+                    code.push(Instr::Move {
+                        dst: Reg(n + i as u16),
+                        src: Reg(i as u16),
+                    });
                 } else {
-                    code.push(Instr::MakeIface { dst: Reg(n + i as u16), src: Reg(i as u16), ty: *t });
+                    code.push(Instr::MakeIface {
+                        dst: Reg(n + i as u16),
+                        src: Reg(i as u16),
+                        ty: *t,
+                    });
                 }
             }
-            let form = if b == Builtin::Print { PrintForm::Print } else { PrintForm::Println };
-            code.push(Instr::Print { form, args: Reg(n), count: n });
+            let form = if b == Builtin::Print {
+                PrintForm::Print
+            } else {
+                PrintForm::Println
+            };
+            code.push(Instr::Print {
+                form,
+                args: Reg(n),
+                count: n,
+            });
         }
     }
-    code.push(Instr::Return { src: Reg(0), count: 0 });
+    code.push(Instr::Return {
+        src: Reg(0),
+        count: 0,
+    });
     let f = Func {
         name: name.to_string(),
         params: n,
@@ -442,4 +1003,207 @@ pub(super) fn builtin_thunk(l: &mut Lowerer<'_>, b: Builtin, rts: &[RT], name: &
     };
     l.p.funcs.push(f);
     FuncId(l.p.funcs.len() as u32 - 1)
+}
+
+/// `errors.isComparable(v any) bool` in terms of the machine: compare `v` with itself under a deferred
+/// `recover()`; comparing an uncomparable dynamic type panics, the panic is recovered and the function
+/// returns its zero result (false).
+fn is_comparable_helper(l: &mut Lowerer<'_>) -> FuncId {
+    let name = "errors.isComparable";
+    if let Some(i) = l.p.funcs.iter().position(|f| f.name == name) {
+        return FuncId(i as u32);
+    }
+    let rec_code = vec![
+        Instr::Recover { dst: Reg(0) },
+        Instr::Return {
+            src: Reg(0),
+            count: 0,
+        },
+    ];
+    let recoverer = Func {
+        name: "errors.isComparable.func1".into(),
+        params: 0,
+        results: 0,
+        regs: 1,
+        result_types: vec![],
+        recover_pc: None,
+        spans: vec![SourceSpan::default(); rec_code.len()],
+        code: rec_code,
+        selects: vec![],
+        locals: vec![],
+    };
+    l.p.funcs.push(recoverer);
+    let rid = FuncId(l.p.funcs.len() as u32 - 1);
+    let t = l.konst(runtime::program::Const::Bool(true));
+    let code = vec![
+        Instr::Func {
+            dst: Reg(1),
+            func: rid,
+        },
+        Instr::Defer {
+            callee: Reg(1),
+            args: Reg(2),
+        },
+        Instr::Eq {
+            dst: Reg(2),
+            lhs: Reg(0),
+            rhs: Reg(0),
+        },
+        Instr::Const {
+            dst: Reg(2),
+            konst: t,
+        },
+        Instr::Return {
+            src: Reg(2),
+            count: 1,
+        },
+    ];
+    let f = Func {
+        name: name.into(),
+        params: 1,
+        results: 1,
+        regs: 3,
+        result_types: vec![runtime::types::builtin::BOOL],
+        recover_pc: None,
+        spans: vec![SourceSpan::default(); code.len()],
+        code,
+        selects: vec![],
+        locals: vec![],
+    };
+    l.p.funcs.push(f);
+    FuncId(l.p.funcs.len() as u32 - 1)
+}
+
+/// math/rand's hidden generator state (a package-level uint64 of the lowering).
+fn rand_state(fx: &mut Fx<'_, '_>) -> u32 {
+    fx.l.hidden_global("math/rand.globalRand", runtime::types::builtin::UINT64)
+}
+
+/// `dst = Int63()`: xorshift64* on the hidden state. Real Go seeds its global generator randomly, so any
+/// fixed generator is a faithful model of unseeded use; the state starts at a fixed odd constant.
+fn rand_int63(fx: &mut Fx<'_, '_>, dst: Reg) {
+    use runtime::types::builtin::UINT64;
+    let off = rand_state(fx);
+    let s = fx.tmp();
+    fx.emit(Instr::LoadGlobal {
+        dst: s,
+        offset: off,
+        ty: UINT64,
+    });
+    // a zero state (never stored yet) becomes the fixed seed
+    let z = fx.int_const_pub(0);
+    let is0 = fx.tmp();
+    fx.emit(Instr::Binary {
+        op: BinOp::Eq,
+        kind: NumKind::U64,
+        dst: is0,
+        lhs: s,
+        rhs: z,
+    });
+    let skip = fx.label();
+    fx.jump_if_not(is0, skip);
+    let seed =
+        fx.l.konst(runtime::program::Const::Int(0x2545_F491_4F6C_DD1D));
+    fx.emit(Instr::Const {
+        dst: s,
+        konst: seed,
+    });
+    fx.bind(skip);
+    let t = fx.tmp();
+    let k = fx.tmp();
+    for (op, n) in [(BinOp::Shr, 12), (BinOp::Shl, 25), (BinOp::Shr, 27)] {
+        fx.emit(Instr::Int { dst: k, value: n });
+        fx.emit(Instr::Binary {
+            op,
+            kind: NumKind::U64,
+            dst: t,
+            lhs: s,
+            rhs: k,
+        });
+        fx.emit(Instr::Binary {
+            op: BinOp::Xor,
+            kind: NumKind::U64,
+            dst: s,
+            lhs: s,
+            rhs: t,
+        });
+    }
+    fx.emit(Instr::StoreGlobal {
+        offset: off,
+        src: s,
+        ty: UINT64,
+    });
+    let m =
+        fx.l.konst(runtime::program::Const::Int(2_685_821_657_736_338_717));
+    fx.emit(Instr::Const { dst: k, konst: m });
+    fx.emit(Instr::Binary {
+        op: BinOp::Mul,
+        kind: NumKind::U64,
+        dst: t,
+        lhs: s,
+        rhs: k,
+    });
+    fx.emit(Instr::Int { dst: k, value: 1 });
+    fx.emit(Instr::Binary {
+        op: BinOp::Shr,
+        kind: NumKind::U64,
+        dst,
+        lhs: t,
+        rhs: k,
+    });
+}
+
+/// `dst = Intn(n)` (panics like Go for n <= 0).
+fn rand_intn(fx: &mut Fx<'_, '_>, n: Reg, kind: NumKind, what: &str, dst: Reg) {
+    let z = fx.int_const_pub(0);
+    let bad = fx.tmp();
+    fx.emit(Instr::Binary {
+        op: BinOp::Le,
+        kind,
+        dst: bad,
+        lhs: n,
+        rhs: z,
+    });
+    let ok = fx.label();
+    fx.jump_if_not(bad, ok);
+    let msg = fx.l.konst(runtime::program::Const::Str(
+        format!("invalid argument to {what}").into_bytes(),
+    ));
+    let s = fx.tmp();
+    fx.emit(Instr::Const { dst: s, konst: msg });
+    let i = fx.tmp();
+    fx.emit(Instr::MakeIface {
+        dst: i,
+        src: s,
+        ty: runtime::types::builtin::STRING,
+    });
+    fx.emit(Instr::Panic { src: i });
+    fx.bind(ok);
+    let v = fx.tmp();
+    rand_int63(fx, v);
+    let n64 = fx.tmp();
+    fx.emit(Instr::Convert {
+        dst: n64,
+        src: n,
+        from: kind,
+        to: NumKind::I64,
+    });
+    let r = fx.tmp();
+    fx.emit(Instr::Binary {
+        op: BinOp::Rem,
+        kind: NumKind::I64,
+        dst: r,
+        lhs: v,
+        rhs: n64,
+    });
+    if kind == NumKind::I64 {
+        fx.emit(Instr::Move { dst, src: r });
+    } else {
+        fx.emit(Instr::Convert {
+            dst,
+            src: r,
+            from: NumKind::I64,
+            to: kind,
+        });
+    }
 }

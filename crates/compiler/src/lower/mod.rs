@@ -8,23 +8,28 @@
 //! - Prelude functions without a body are intrinsics, mapped to instructions, runtime ops or natives
 //!   (see [`intrinsics`]).
 //!
+//! Debugging: `GOROSCOPE_DUMP_LOWER=1` prints every lowered function's code with source lines to stderr.
+//!
 //! Invariants: every emitted instruction carries the span of the source construct it came from; anything
 //! we cannot lower is reported as `not supported by Goroscope yet: <feature>`, never miscompiled.
 
 mod escape;
 mod fx;
+mod initorder;
 mod intrinsics;
 
 use std::collections::HashMap;
 
-use runtime::program::{Const, ConstId, Func, FuncId, Global, NativeIdx, Program, SourceSpan};
+use runtime::program::{
+    Const, ConstId, Func, FuncId, Global, Instr, NativeIdx, Program, Reg, SourceSpan,
+};
 use runtime::types::{
-    builtin, ChanDir as RChanDir, Field as RField, IfaceMethod as RIfaceMethod, Method, MethodImpl, Receiver,
-    TypeId as RT, TypeKind,
+    builtin, ChanDir as RChanDir, Field as RField, IfaceMethod as RIfaceMethod, Method, MethodImpl,
+    Receiver, TypeId as RT, TypeKind,
 };
 
 use crate::ast::{ChanDir, Decl, File, FuncDecl};
-use crate::check::{CheckedFile, DeclRef, ObjId, ObjKind};
+use crate::check::{CheckedFile, DeclRef, ObjId};
 use crate::diagnostic::{Diagnostic, LineIndex, Span};
 use crate::types::{Basic, Type, TypeId as CT, Types};
 
@@ -32,11 +37,33 @@ use crate::types::{Basic, Type, TypeId as CT, Types};
 pub fn compile(file_name: &str, src: &str) -> Result<Program, Vec<Diagnostic>> {
     let checked = crate::check::check(file_name, src)?;
     let mut l = Lowerer::new(&checked, file_name, src);
-    match l.run() {
-        Ok(()) => {}
-        Err(e) => return Err(vec![l.diagnostic(&e)]),
+    // A bug in the lowering must surface as a diagnostic, never as a crash of the host.
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| l.run()));
+    match result {
+        Ok(Ok(())) => {}
+        Ok(Err(e)) => return Err(vec![l.diagnostic(&e)]),
+        Err(_) => {
+            return Err(vec![Diagnostic {
+                file: file_name.to_string(),
+                line: 1,
+                col: 1,
+                message: "not supported by Goroscope yet: this program (internal lowering error)"
+                    .into(),
+            }])
+        }
     }
     let mut program = std::mem::take(&mut l.p);
+    if std::env::var_os("GOROSCOPE_DUMP_LOWER").is_some() {
+        for f in &program.funcs {
+            eprintln!(
+                "func {} params={} results={} regs={}",
+                f.name, f.params, f.results, f.regs
+            );
+            for (pc, (i, sp)) in f.code.iter().zip(&f.spans).enumerate() {
+                eprintln!("  {pc:4} L{:<4} {i:?}", sp.line);
+            }
+        }
+    }
     program.types.finish();
     program.layout_globals();
     if let Err(e) = program.validate() {
@@ -49,6 +76,9 @@ pub fn compile(file_name: &str, src: &str) -> Result<Program, Vec<Diagnostic>> {
     }
     Ok(program)
 }
+
+/// Most instantiations of one generic function (guards against instantiation cycles).
+const INSTANCES_MAX: usize = 256;
 
 /// A lowering failure: the construct at (file, offset) is not supported.
 #[derive(Clone, Debug)]
@@ -75,13 +105,11 @@ pub(crate) struct Lowerer<'a> {
     methods_done: std::collections::HashSet<RT>,
     /// (function object, type arguments) -> function.
     fmap: HashMap<(ObjId, Vec<CT>), FuncId>,
-    /// Functions declared but not yet lowered.
-    queue: Vec<(FuncId, ObjId, Subst)>,
+    /// Functions declared but not yet lowered, with the user-code position that first needed them.
+    queue: Vec<(FuncId, ObjId, Subst, u32)>,
     /// Package-level variable -> (offset, type).
     gmap: HashMap<ObjId, (u32, CT)>,
     global_slots: u32,
-    /// Wrappers around intrinsics (for `go`/`defer`/func values/method tables), by Go name.
-    pub wrappers: HashMap<String, FuncId>,
     /// Position of the user's code that led to lowering the current prelude function.
     pub user_pos: u32,
 }
@@ -95,9 +123,18 @@ impl<'a> Lowerer<'a> {
             let path = pkg.map(|p| p.path.clone()).unwrap_or_default();
             let psrc = crate::prelude::source(&path).unwrap_or("");
             lines.push(LineIndex::new(psrc));
-            files.push(format!("{path}/{}.go", path.rsplit('/').next().unwrap_or("prelude")));
+            // as Go's tracebacks name them: GOROOT-relative for std, module@version for x/sync
+            let shown = match path.strip_prefix("golang.org/x/sync/") {
+                Some(rest) => format!("golang.org/x/sync@v0.0.0/{rest}"),
+                None => path.clone(),
+            };
+            let last = path.rsplit('/').next().unwrap_or("prelude");
+            files.push(format!("{shown}/{last}.go"));
         }
-        let p = Program { files, ..Program::default() };
+        let p = Program {
+            files,
+            ..Program::default()
+        };
         Lowerer {
             ck,
             ty: ck.types.clone(),
@@ -111,7 +148,6 @@ impl<'a> Lowerer<'a> {
             queue: Vec::new(),
             gmap: HashMap::new(),
             global_slots: 0,
-            wrappers: HashMap::new(),
             user_pos: 0,
         }
     }
@@ -120,7 +156,12 @@ impl<'a> Lowerer<'a> {
         let (file, offset, extra) = if e.file == 0 {
             (0, e.offset, String::new())
         } else {
-            (0, self.user_pos, String::new())
+            let (l, _) = self.lines[e.file as usize].line_col(e.offset);
+            (
+                0,
+                self.user_pos,
+                format!(" (in {}:{l})", self.p.files[e.file as usize]),
+            )
         };
         let (line, col) = self.lines[file].line_col(offset);
         Diagnostic {
@@ -134,7 +175,12 @@ impl<'a> Lowerer<'a> {
     pub fn span(&self, file: u32, sp: Span) -> SourceSpan {
         let idx = &self.lines[file as usize];
         let (line, column) = idx.line_col(sp.lo);
-        SourceSpan { file, line, column, len: sp.hi.saturating_sub(sp.lo) }
+        SourceSpan {
+            file,
+            line,
+            column,
+            len: sp.hi.saturating_sub(sp.lo),
+        }
     }
 
     pub fn konst(&mut self, c: Const) -> ConstId {
@@ -159,7 +205,11 @@ impl<'a> Lowerer<'a> {
     fn run(&mut self) -> R<()> {
         let entry = self.declare_func_raw("runtime.main", 0, vec![]);
         self.p.entry = entry;
-        let main = self.ck.main.ok_or(Unsupported { file: 0, offset: 0, feature: "a program without func main".into() })?;
+        let main = self.ck.main.ok_or(Unsupported {
+            file: 0,
+            offset: 0,
+            feature: "a program without func main".into(),
+        })?;
         let main_id = self.func_for(main, vec![])?;
         // Package initialisation: prelude packages (dependencies first), then main.
         let mut order: Vec<u32> = (1..self.ck.files.len() as u32).rev().collect();
@@ -183,7 +233,9 @@ impl<'a> Lowerer<'a> {
                             let _ = di;
                         }
                     }
-                    Decl::Func(fd) if fd.recv.is_none() && fd.name.name == "init" && fd.body.is_some() => {
+                    Decl::Func(fd)
+                        if fd.recv.is_none() && fd.name.name == "init" && fd.body.is_some() =>
+                    {
                         if let Some(&o) = self.ck.info.defs.get(&fd.name.id) {
                             init_funcs.push(o);
                         }
@@ -199,7 +251,8 @@ impl<'a> Lowerer<'a> {
         }
         let body = fx::lower_entry(self, &inits, &init_ids, main_id)?;
         self.p.funcs[entry.0 as usize] = body;
-        while let Some((id, obj, subst)) = self.queue.pop() {
+        while let Some((id, obj, subst, pos)) = self.queue.pop() {
+            self.user_pos = pos;
             let f = fx::lower_decl(self, id, obj, subst)?;
             self.p.funcs[id.0 as usize] = f;
         }
@@ -223,7 +276,11 @@ impl<'a> Lowerer<'a> {
         let o = &self.ck.info.objects[obj.0 as usize];
         let ck: &'a CheckedFile = self.ck;
         if let Some(DeclRef::Func(file, di)) = o.decl {
-            if let Some(Decl::Func(fd)) = ck.files.get(file as usize).and_then(|f| f.decls.get(di as usize)) {
+            if let Some(Decl::Func(fd)) = ck
+                .files
+                .get(file as usize)
+                .and_then(|f| f.decls.get(di as usize))
+            {
                 return Some((file, fd));
             }
         }
@@ -246,7 +303,12 @@ impl<'a> Lowerer<'a> {
         }
         match self.ck.info.packages.get(pkg as usize) {
             Some(p) if !p.path.is_empty() => p.path.clone(),
-            _ => self.ty.pkg_names.get(pkg as usize).cloned().unwrap_or_default(),
+            _ => self
+                .ty
+                .pkg_names
+                .get(pkg as usize)
+                .cloned()
+                .unwrap_or_default(),
         }
     }
 
@@ -255,8 +317,15 @@ impl<'a> Lowerer<'a> {
         let o = self.ck.info.objects[obj.0 as usize].clone();
         let q = self.pkg_qual(o.pkg);
         if let Some(base) = o.recv_base {
-            let bname = self.ty.named_of(base).map(|n| n.name.clone()).unwrap_or_default();
-            let generic = self.ty.named_of(base).is_some_and(|n| !n.tparams.is_empty());
+            let bname = self
+                .ty
+                .named_of(base)
+                .map(|n| n.name.clone())
+                .unwrap_or_default();
+            let generic = self
+                .ty
+                .named_of(base)
+                .is_some_and(|n| !n.tparams.is_empty());
             let g = if generic { "[...]" } else { "" };
             let ptr = self
                 .func_decl(obj)
@@ -280,6 +349,15 @@ impl<'a> Lowerer<'a> {
             return Ok(id);
         }
         let o = self.ck.info.objects[obj.0 as usize].clone();
+        if !targs.is_empty() && self.fmap.keys().filter(|(f, _)| *f == obj).count() >= INSTANCES_MAX
+        {
+            // e.g. F[T] calling F[[]T]: Go rejects unbounded instantiation cycles too
+            return Err(Unsupported {
+                file: o.file,
+                offset: o.pos,
+                feature: format!("more than {INSTANCES_MAX} instantiations of {}", o.name),
+            });
+        }
         let mut subst = HashMap::new();
         if let Some(base) = o.recv_base {
             // Methods of generic types: targs are the instance's type arguments.
@@ -295,17 +373,27 @@ impl<'a> Lowerer<'a> {
         }
         let subst: Subst = std::rc::Rc::new(subst);
         let sig = self.subst(o.typ, &subst);
-        let Type::Func { params, results, .. } = self.ty.get(sig).clone() else {
-            return Err(Unsupported { file: o.file, offset: o.pos, feature: "function type".into() });
+        let Type::Func {
+            params, results, ..
+        } = self.ty.get(sig).clone()
+        else {
+            return Err(Unsupported {
+                file: o.file,
+                offset: o.pos,
+                feature: "function type".into(),
+            });
         };
+        let name = self.func_name(obj, &targs);
         let mut rres = Vec::new();
         for r in &results {
-            rres.push(self.rt(*r)?);
+            rres.push(self.rt(*r).map_err(|mut e| {
+                e.feature = format!("{} in {name}", e.feature);
+                e
+            })?);
         }
-        let name = self.func_name(obj, &targs);
         let id = self.declare_func_raw(&name, params.len() as u16, rres);
         self.fmap.insert((obj, targs), id);
-        self.queue.push((id, obj, subst));
+        self.queue.push((id, obj, subst, self.user_pos));
         Ok(id)
     }
 
@@ -314,14 +402,57 @@ impl<'a> Lowerer<'a> {
         if let Some(&g) = self.gmap.get(&obj) {
             return Ok(g);
         }
-        let o = self.ck.info.objects[obj.0 as usize].clone();
-        let rt = self.rt(o.typ)?;
+        let mut o = self.ck.info.objects[obj.0 as usize].clone();
+        if o.typ == CT(0) {
+            o.typ = self.var_decl_type(obj).unwrap_or(o.typ);
+        }
+        let rt = self.rt(o.typ).map_err(|mut e| {
+            e.feature = format!("{} in variable {}", e.feature, o.name);
+            e
+        })?;
         let offset = self.global_slots;
         self.global_slots += self.slots(rt);
         let name = format!("{}.{}", self.pkg_qual(o.pkg), o.name);
-        self.p.globals.push(Global { name, ty: rt, offset });
+        self.p.globals.push(Global {
+            name,
+            ty: rt,
+            offset,
+        });
         self.gmap.insert(obj, (offset, o.typ));
         Ok((offset, o.typ))
+    }
+
+    /// Offset of a hidden package-level variable of the lowering (e.g. math/rand's generator state).
+    pub fn hidden_global(&mut self, name: &str, ty: RT) -> u32 {
+        if let Some(g) = self.p.globals.iter().find(|g| g.name == name) {
+            return g.offset;
+        }
+        let offset = self.global_slots;
+        self.global_slots += self.slots(ty);
+        self.p.globals.push(Global {
+            name: name.to_string(),
+            ty,
+            offset,
+        });
+        offset
+    }
+
+    /// The type of a package-level variable from its declaration (for objects the checker left untyped).
+    pub fn var_decl_type(&self, obj: ObjId) -> Option<CT> {
+        let o = &self.ck.info.objects[obj.0 as usize];
+        let Some(DeclRef::Var(f, di, si, ni)) = o.decl else {
+            return None;
+        };
+        let Decl::Var(specs) = self.ck.files.get(f as usize)?.decls.get(di as usize)? else {
+            return None;
+        };
+        let spec = specs.get(si as usize)?;
+        let info = &self.ck.info;
+        if let Some(t) = &spec.typ {
+            return info.types.get(&t.id).map(|tv| tv.typ);
+        }
+        let v = spec.values.get(ni as usize)?;
+        info.types.get(&v.id).map(|tv| self.default_type(tv.typ))
     }
 
     // ---------------------------------------------------------------- types
@@ -363,10 +494,18 @@ impl<'a> Lowerer<'a> {
                 let e = self.subst_depth(e, m, d);
                 self.ty.intern(Type::Chan(dir, e))
             }
-            Type::Func { params, results, variadic } => {
+            Type::Func {
+                params,
+                results,
+                variadic,
+            } => {
                 let params = params.iter().map(|p| self.subst_depth(*p, m, d)).collect();
                 let results = results.iter().map(|p| self.subst_depth(*p, m, d)).collect();
-                self.ty.intern(Type::Func { params, results, variadic })
+                self.ty.intern(Type::Func {
+                    params,
+                    results,
+                    variadic,
+                })
             }
             Type::Tuple(es) => {
                 let es = es.iter().map(|p| self.subst_depth(*p, m, d)).collect();
@@ -382,7 +521,11 @@ impl<'a> Lowerer<'a> {
                     .collect();
                 self.ty.intern(Type::Struct(fields))
             }
-            Type::Interface { methods, terms, comparable } => {
+            Type::Interface {
+                methods,
+                terms,
+                comparable,
+            } => {
                 let methods = methods
                     .into_iter()
                     .map(|mut x| {
@@ -390,11 +533,22 @@ impl<'a> Lowerer<'a> {
                         x
                     })
                     .collect();
-                self.ty.intern(Type::Interface { methods, terms, comparable })
+                self.ty.intern(Type::Interface {
+                    methods,
+                    terms,
+                    comparable,
+                })
             }
             Type::Named(i) => {
                 let n = self.ty.named[i as usize].clone();
-                let Some((g, args)) = n.origin else { return t };
+                let Some((g, args)) = n.origin else {
+                    // the generic type itself (a method's receiver): instantiate with the mapped parameters
+                    if !n.tparams.is_empty() && n.tparams.iter().all(|tp| m.contains_key(tp)) {
+                        let args: Vec<CT> = n.tparams.iter().map(|tp| m[tp]).collect();
+                        return self.instantiate(i, args);
+                    }
+                    return t;
+                };
                 let new_args: Vec<CT> = args.iter().map(|a| self.subst_depth(*a, m, d)).collect();
                 if new_args == args {
                     return t;
@@ -412,7 +566,12 @@ impl<'a> Lowerer<'a> {
         let gn = self.ty.named[g as usize].clone();
         let id = self.ty.new_named(&gn.name, gn.pkg);
         self.ty.instances.insert((g, args.clone()), id);
-        let m: HashMap<CT, CT> = gn.tparams.iter().copied().zip(args.iter().copied()).collect();
+        let m: HashMap<CT, CT> = gn
+            .tparams
+            .iter()
+            .copied()
+            .zip(args.iter().copied())
+            .collect();
         let u = self.subst_depth(gn.underlying, &m, 0);
         if let Some(n) = self.ty.named_mut(id) {
             n.underlying = u;
@@ -455,7 +614,11 @@ impl<'a> Lowerer<'a> {
     }
 
     fn err_type(&self, what: &str) -> Unsupported {
-        Unsupported { file: 0, offset: self.user_pos, feature: what.to_string() }
+        Unsupported {
+            file: 0,
+            offset: self.user_pos,
+            feature: what.to_string(),
+        }
     }
 
     /// The runtime type of a checker type.
@@ -481,9 +644,13 @@ impl<'a> Lowerer<'a> {
                 Basic::Float64 | Basic::UntypedFloat => builtin::FLOAT64,
                 Basic::String | Basic::UntypedString => builtin::STRING,
                 Basic::UntypedNil => builtin::ANY,
-                Basic::Complex64 | Basic::Complex128 => return Err(self.err_type("complex numbers")),
+                Basic::Complex64 | Basic::Complex128 => {
+                    return Err(self.err_type("complex numbers"))
+                }
                 Basic::UnsafePointer => return Err(self.err_type("unsafe.Pointer")),
-                Basic::Invalid => return Err(self.err_type("invalid type")),
+                Basic::Invalid => {
+                    return Err(self.err_type(&format!("invalid type (#{})", t.0)));
+                }
             },
             Type::Named(i) => {
                 let n = self.ty.named[i as usize].clone();
@@ -499,9 +666,12 @@ impl<'a> Lowerer<'a> {
                     let qname = format!("{q}.{}", n.name);
                     match qname.as_str() {
                         "time.Duration" => builtin::TIME_DURATION,
+                        "strconv.NumError" => builtin::STRCONV_NUM_ERROR,
                         "time.Time" => {
                             let id = self.p.types.declare_named("time.Time");
-                            self.p.types.define_named(id, TypeKind::Int(runtime::program::NumKind::I64));
+                            self.p
+                                .types
+                                .define_named(id, TypeKind::Int(runtime::program::NumKind::I64));
                             id
                         }
                         _ => {
@@ -516,14 +686,30 @@ impl<'a> Lowerer<'a> {
                             }
                             let id = self.p.types.declare_named(&name);
                             self.tmap.insert(t, id);
-                            let kind = self.kind_of(n.underlying)?;
+                            let mut under = n.underlying;
+                            if let Some((g, args)) = &n.origin {
+                                let gn = self.ty.named[*g as usize].clone();
+                                let m: HashMap<CT, CT> = gn
+                                    .tparams
+                                    .iter()
+                                    .copied()
+                                    .zip(args.iter().copied())
+                                    .collect();
+                                under = self.subst(gn.underlying, &m);
+                            }
+                            let kind = self.kind_of(under)?;
                             self.p.types.define_named(id, kind);
                             id
                         }
                     }
                 }
             }
-            Type::TypeParam(_) => return Err(self.err_type("this use of a type parameter")),
+            Type::TypeParam(_) => {
+                return Err(self.err_type(&format!(
+                    "this use of a type parameter ({})",
+                    self.ty.display(t)
+                )));
+            }
             Type::Tuple(_) => return Err(self.err_type("tuple type")),
             _ => {
                 let kind = self.kind_of(t)?;
@@ -542,8 +728,14 @@ impl<'a> Lowerer<'a> {
             }
             Type::Pointer(e) => TypeKind::Pointer { elem: self.rt(e)? },
             Type::Slice(e) => TypeKind::Slice { elem: self.rt(e)? },
-            Type::Array(n, e) => TypeKind::Array { elem: self.rt(e)?, len: n as u32 },
-            Type::Map(k, v) => TypeKind::Map { key: self.rt(k)?, elem: self.rt(v)? },
+            Type::Array(n, e) => TypeKind::Array {
+                elem: self.rt(e)?,
+                len: n as u32,
+            },
+            Type::Map(k, v) => TypeKind::Map {
+                key: self.rt(k)?,
+                elem: self.rt(v)?,
+            },
             Type::Chan(d, e) => TypeKind::Chan {
                 elem: self.rt(e)?,
                 dir: match d {
@@ -552,7 +744,11 @@ impl<'a> Lowerer<'a> {
                     ChanDir::Recv => RChanDir::Recv,
                 },
             },
-            Type::Func { params, results, variadic } => {
+            Type::Func {
+                params,
+                results,
+                variadic,
+            } => {
                 let mut ps = Vec::new();
                 for p in params {
                     ps.push(self.rt(p)?);
@@ -561,7 +757,11 @@ impl<'a> Lowerer<'a> {
                 for r in results {
                     rs.push(self.rt(r)?);
                 }
-                TypeKind::Func { params: ps, results: rs, variadic }
+                TypeKind::Func {
+                    params: ps,
+                    results: rs,
+                    variadic,
+                }
             }
             Type::Struct(fields) => {
                 let mut fs = Vec::new();
@@ -569,12 +769,28 @@ impl<'a> Lowerer<'a> {
                 for f in fields {
                     let ty = self.rt(f.typ)?;
                     let name = if f.embedded {
-                        self.p.types.name(ty).trim_start_matches('*').rsplit('.').next().unwrap_or("").to_string()
+                        self.p
+                            .types
+                            .name(ty)
+                            .trim_start_matches('*')
+                            .rsplit('.')
+                            .next()
+                            .unwrap_or("")
+                            .to_string()
                     } else {
                         f.name.clone()
                     };
-                    let name = if f.embedded { f.name.clone().max(name) } else { name };
-                    fs.push(RField { name, ty, embedded: f.embedded, offset: off });
+                    let name = if f.embedded {
+                        f.name.clone().max(name)
+                    } else {
+                        name
+                    };
+                    fs.push(RField {
+                        name,
+                        ty,
+                        embedded: f.embedded,
+                        offset: off,
+                    });
                     off += self.slots(ty);
                 }
                 TypeKind::Struct { fields: fs }
@@ -604,51 +820,206 @@ impl<'a> Lowerer<'a> {
             Type::Pointer(e) => (e, true),
             _ => (t, false),
         };
-        let Some(n) = self.ty.named_of(base).cloned() else { return Ok(()) };
-        if n.pkg == u32::MAX {
-            return Ok(());
-        }
-        let targs: Vec<CT> = n.origin.as_ref().map(|(_, a)| a.clone()).unwrap_or_default();
-        for (name, fobj) in n.methods.clone() {
-            let fobj = ObjId(fobj);
-            let ptr_recv = self
-                .func_decl(fobj)
-                .and_then(|(_, fd)| fd.recv.as_ref())
-                .is_some_and(|r| matches!(r.typ.unparen().kind, crate::ast::ExprKind::Star(_)));
-            if ptr_recv && !is_ptr {
-                continue;
-            }
-            let receiver = if is_ptr && !ptr_recv { Receiver::Deref } else { Receiver::AsIs };
-            let has_body = self.func_decl(fobj).is_some_and(|(_, fd)| fd.body.is_some());
-            let func = if has_body {
-                self.func_for(fobj, targs.clone())?
-            } else {
-                match intrinsics::method_wrapper(self, fobj, base)? {
-                    Some(f) => f,
-                    None => continue,
-                }
-            };
-            let name_id = self.p.types.name_id(&name);
-            let o = self.ck.info.objects[fobj.0 as usize].clone();
-            let m: HashMap<CT, CT> = n
+        let named = self
+            .ty
+            .named_of(base)
+            .cloned()
+            .filter(|n| n.pkg != u32::MAX);
+        if let Some(n) = named {
+            let targs: Vec<CT> = n
                 .origin
                 .as_ref()
-                .map(|(g, a)| self.ty.named[*g as usize].tparams.iter().copied().zip(a.iter().copied()).collect())
+                .map(|(_, a)| a.clone())
                 .unwrap_or_default();
-            let sig = self.subst(o.typ, &m);
-            let sig_rt = match self.ty.get(sig).clone() {
-                Type::Func { params, results, variadic } => {
-                    let ps = params.get(1..).unwrap_or(&[]).to_vec();
-                    let no_recv = self.ty.func(ps, results, variadic);
-                    Some(self.rt(no_recv)?)
-                }
-                _ => None,
+            let methods = match &n.origin {
+                Some((g, _)) => self.ty.named[*g as usize].methods.clone(),
+                None => n.methods.clone(),
             };
-            self.p.types.add_method(rt, Method { name: name_id, ty: sig_rt, imp: MethodImpl::Func { func, receiver } });
+            for (name, fobj) in methods {
+                let fobj = ObjId(fobj);
+                let ptr_recv = self
+                    .func_decl(fobj)
+                    .and_then(|(_, fd)| fd.recv.as_ref())
+                    .is_some_and(|r| matches!(r.typ.unparen().kind, crate::ast::ExprKind::Star(_)));
+                if ptr_recv && !is_ptr {
+                    continue;
+                }
+                let receiver = if is_ptr && !ptr_recv {
+                    Receiver::Deref
+                } else {
+                    Receiver::AsIs
+                };
+                let has_body = self
+                    .func_decl(fobj)
+                    .is_some_and(|(_, fd)| fd.body.is_some());
+                let func = if has_body {
+                    self.func_for(fobj, targs.clone())?
+                } else {
+                    match intrinsics::method_wrapper(self, fobj, base)? {
+                        Some(f) => f,
+                        None => continue,
+                    }
+                };
+                let name_id = self.p.types.name_id(&name);
+                let o = self.ck.info.objects[fobj.0 as usize].clone();
+                let m: HashMap<CT, CT> = n
+                    .origin
+                    .as_ref()
+                    .map(|(g, a)| {
+                        self.ty.named[*g as usize]
+                            .tparams
+                            .iter()
+                            .copied()
+                            .zip(a.iter().copied())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let sig = self.subst(o.typ, &m);
+                let sig_rt = match self.ty.get(sig).clone() {
+                    Type::Func {
+                        params,
+                        results,
+                        variadic,
+                    } => {
+                        let ps = params.get(1..).unwrap_or(&[]).to_vec();
+                        let no_recv = self.ty.func(ps, results, variadic);
+                        Some(self.rt(no_recv)?)
+                    }
+                    _ => None,
+                };
+                self.p.types.add_method(
+                    rt,
+                    Method {
+                        name: name_id,
+                        ty: sig_rt,
+                        imp: MethodImpl::Func { func, receiver },
+                    },
+                );
+            }
         }
+        self.promote(base, rt, is_ptr)?;
         if !is_ptr {
             let pt = self.ty.pointer(t);
             self.ensure_methods(pt)?;
+        }
+        // fmt calls String/Error on elements and fields too: register the component types' methods
+        let parts: Vec<CT> = match self.ty.get(self.ty.under(t)).clone() {
+            Type::Slice(e) | Type::Array(_, e) | Type::Chan(_, e) => vec![e],
+            Type::Pointer(e) => vec![e],
+            Type::Map(k, v) => vec![k, v],
+            Type::Struct(fields) => fields.iter().map(|f| f.typ).collect(),
+            _ => vec![],
+        };
+        for p in parts {
+            if !self.ty.is_interface(p) && !matches!(self.ty.get(p), Type::TypeParam(_)) {
+                self.ensure_methods(p)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds the methods promoted from embedded fields of struct type `base` to the method table of `rt`
+    /// (`base` or `*base`), through generated wrappers that select the field.
+    fn promote(&mut self, base: CT, rt: RT, is_ptr: bool) -> R<()> {
+        let Type::Struct(fields) = self.ty.get(self.ty.under(base)).clone() else {
+            return Ok(());
+        };
+        let srt = self.rt(base)?;
+        let outer_name = self.p.types.name(rt).to_string();
+        for (i, f) in fields.iter().enumerate() {
+            if !f.embedded {
+                continue;
+            }
+            let off = self.field_offset(srt, i);
+            let ft = f.typ;
+            let frt = self.rt(ft)?;
+            if self.ty.is_interface(ft) {
+                let TypeKind::Interface { methods } = self.p.types.kind(frt).clone() else {
+                    continue;
+                };
+                for m in methods {
+                    if self.p.types.method(rt, m.name).is_some() {
+                        continue;
+                    }
+                    let (np, results) = match self.p.types.kind(m.ty).clone() {
+                        TypeKind::Func {
+                            params, results, ..
+                        } => (params.len() as u16, results),
+                        _ => continue,
+                    };
+                    let name = format!("{outer_name}.{}", self.p.types.name_str(m.name));
+                    let func =
+                        promoted_iface_wrapper(self, &name, is_ptr, off, frt, m.name, np, results);
+                    self.p.types.add_method(
+                        rt,
+                        Method {
+                            name: m.name,
+                            ty: Some(m.ty),
+                            imp: MethodImpl::Func {
+                                func,
+                                receiver: Receiver::AsIs,
+                            },
+                        },
+                    );
+                }
+                continue;
+            }
+            let (elem_ct, embedded_ptr) = match self.ty.get(ft).clone() {
+                Type::Pointer(e) => (e, true),
+                _ => (ft, false),
+            };
+            let ptr_ct = self.ty.pointer(elem_ct);
+            self.ensure_methods(elem_ct)?;
+            let ert = self.rt(elem_ct)?;
+            let eprt = self.rt(ptr_ct)?;
+            // candidate table: *E's when reachable by pointer, else E's
+            let table_rt = if embedded_ptr || is_ptr { eprt } else { ert };
+            let methods = self.p.types.desc(table_rt).methods.clone();
+            for m in methods {
+                if self.p.types.method(rt, m.name).is_some() {
+                    continue;
+                }
+                let MethodImpl::Func {
+                    func: target,
+                    receiver,
+                } = m.imp
+                else {
+                    continue;
+                };
+                let (np, results) = {
+                    let f = &self.p.funcs[target.0 as usize];
+                    (f.params.saturating_sub(1), f.result_types.clone())
+                };
+                // how the target wants its receiver
+                let wants_ptr = table_rt == eprt && receiver == Receiver::AsIs;
+                let name = format!("{outer_name}.{}", self.p.types.name_str(m.name));
+                let func = promoted_wrapper(
+                    self,
+                    &name,
+                    PromoteRecv {
+                        outer_ptr: is_ptr,
+                        off,
+                        field_rt: frt,
+                        embedded_ptr,
+                        wants_ptr,
+                        elem_rt: ert,
+                    },
+                    target,
+                    np,
+                    results,
+                );
+                self.p.types.add_method(
+                    rt,
+                    Method {
+                        name: m.name,
+                        ty: m.ty,
+                        imp: MethodImpl::Func {
+                            func,
+                            receiver: Receiver::AsIs,
+                        },
+                    },
+                );
+            }
         }
         Ok(())
     }
@@ -657,9 +1028,135 @@ impl<'a> Lowerer<'a> {
     pub fn is_iface(&self, t: CT) -> bool {
         self.ty.is_interface(t)
     }
+}
 
-    /// Source line index of a file (for spans).
-    pub fn obj_kind(&self, o: ObjId) -> &ObjKind {
-        &self.ck.info.objects[o.0 as usize].kind
+/// How a promoted-method wrapper reaches the embedded receiver.
+struct PromoteRecv {
+    outer_ptr: bool,
+    off: u32,
+    field_rt: RT,
+    embedded_ptr: bool,
+    wants_ptr: bool,
+    elem_rt: RT,
+}
+
+fn push_func(
+    l: &mut Lowerer<'_>,
+    name: &str,
+    params: u16,
+    regs: u16,
+    results: Vec<RT>,
+    code: Vec<Instr>,
+) -> FuncId {
+    let f = Func {
+        name: name.to_string(),
+        params,
+        results: results.len() as u16,
+        regs,
+        result_types: results,
+        recover_pc: None,
+        spans: vec![SourceSpan::default(); code.len()],
+        code,
+        selects: vec![],
+        locals: vec![],
+    };
+    l.p.funcs.push(f);
+    FuncId(l.p.funcs.len() as u32 - 1)
+}
+
+/// Loads the embedded field (value) from the outer receiver in r0 into `dst`.
+fn load_field(code: &mut Vec<Instr>, outer_ptr: bool, off: u32, ty: RT, dst: Reg) {
+    if outer_ptr {
+        code.push(Instr::LoadField {
+            dst,
+            ptr: Reg(0),
+            offset: off,
+            ty,
+        });
+    } else {
+        code.push(Instr::GetField {
+            dst,
+            src: Reg(0),
+            offset: off,
+            ty,
+        });
     }
+}
+
+fn promoted_wrapper(
+    l: &mut Lowerer<'_>,
+    name: &str,
+    r: PromoteRecv,
+    target: FuncId,
+    np: u16,
+    results: Vec<RT>,
+) -> FuncId {
+    let n = np + 1;
+    let args = Reg(n);
+    let mut code = Vec::new();
+    match (r.embedded_ptr, r.wants_ptr) {
+        (true, true) => load_field(&mut code, r.outer_ptr, r.off, r.field_rt, args),
+        (true, false) => {
+            load_field(&mut code, r.outer_ptr, r.off, r.field_rt, args);
+            code.push(Instr::Load {
+                dst: args,
+                ptr: args,
+                ty: r.elem_rt,
+            });
+        }
+        (false, true) => code.push(Instr::FieldAddr {
+            dst: args,
+            ptr: Reg(0),
+            offset: r.off,
+        }),
+        (false, false) => load_field(&mut code, r.outer_ptr, r.off, r.field_rt, args),
+    }
+    for i in 1..n {
+        code.push(Instr::Move {
+            dst: Reg(n + i),
+            src: Reg(i),
+        });
+    }
+    let dst = Reg(2 * n);
+    code.push(Instr::Call {
+        func: target,
+        args,
+        dst,
+    });
+    code.push(Instr::Return {
+        src: dst,
+        count: results.len() as u16,
+    });
+    let regs = 2 * n + (results.len() as u16).max(1);
+    push_func(l, name, n, regs, results, code)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn promoted_iface_wrapper(
+    l: &mut Lowerer<'_>,
+    name: &str,
+    outer_ptr: bool,
+    off: u32,
+    field_rt: RT,
+    method: runtime::program::NameId,
+    np: u16,
+    results: Vec<RT>,
+) -> FuncId {
+    let n = np + 1;
+    let recv = Reg(n);
+    let mut code = Vec::new();
+    load_field(&mut code, outer_ptr, off, field_rt, recv);
+    let dst = Reg(n + 1);
+    code.push(Instr::CallMethod {
+        recv,
+        method,
+        args: Reg(1),
+        dst,
+    });
+    code.push(Instr::Return {
+        src: dst,
+        count: results.len() as u16,
+    });
+    let regs = n + 1 + (results.len() as u16).max(1);
+    push_func(l, name, n, regs, results, code)
 }

@@ -1,15 +1,57 @@
-// Goroscope prelude: package slices. Sorting is an intrinsic (it must reproduce Go's pdqsort
-// exactly); the other helpers are Go.
+// Goroscope prelude: package slices, in Go. Sorting follows package sort's prelude: insertion
+// sort up to 12 elements, else a stable SymMerge sort (equal to Go's result unless elements
+// compare equal in an unstable sort).
 package slices
 
 import (
 	"cmp"
 	"iter"
+	"sort"
 )
 
-func Sort[S ~[]E, E cmp.Ordered](x S)
-func SortFunc[S ~[]E, E any](x S, cmp func(a, b E) int)
-func SortStableFunc[S ~[]E, E any](x S, cmp func(a, b E) int)
+func Sort[S ~[]E, E cmp.Ordered](x S) {
+	SortFunc(x, cmp.Compare[E])
+}
+
+func SortFunc[S ~[]E, E any](x S, cmp func(a, b E) int) {
+	sortIndices(len(x), func(i, j int) bool { return cmp(x[i], x[j]) < 0 }, func(i, j int) { x[i], x[j] = x[j], x[i] }, false)
+}
+
+func SortStableFunc[S ~[]E, E any](x S, cmp func(a, b E) int) {
+	sortIndices(len(x), func(i, j int) bool { return cmp(x[i], x[j]) < 0 }, func(i, j int) { x[i], x[j] = x[j], x[i] }, true)
+}
+
+type indexSorter struct {
+	n    int
+	less func(i, j int) bool
+	swap func(i, j int)
+}
+
+func (s indexSorter) Len() int           { return s.n }
+func (s indexSorter) Less(i, j int) bool { return s.less(i, j) }
+func (s indexSorter) Swap(i, j int)      { s.swap(i, j) }
+
+func sortIndices(n int, less func(i, j int) bool, swap func(i, j int), stable bool) {
+	if stable {
+		sort.Stable(indexSorter{n, less, swap})
+	} else {
+		sort.Sort(indexSorter{n, less, swap})
+	}
+}
+
+func BinarySearchFunc[S ~[]E, E, T any](x S, target T, cmp func(E, T) int) (int, bool) {
+	n := len(x)
+	i, j := 0, n
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if cmp(x[h], target) < 0 {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	return i, i < n && cmp(x[i], target) == 0
+}
 
 func IsSorted[S ~[]E, E cmp.Ordered](x S) bool {
 	for i := len(x) - 1; i > 0; i-- {

@@ -279,7 +279,13 @@ pub fn select_two(n: i32) -> Program {
         let total = f.int(2 * n);
         f.line(14);
         f.repeat(total, |f, _| {
-            let r = f.select(&[SelectCaseDesc::Recv { chan: c1 }, SelectCaseDesc::Recv { chan: c2 }], false);
+            let r = f.select(
+                &[
+                    SelectCaseDesc::Recv { chan: c1 },
+                    SelectCaseDesc::Recv { chan: c2 },
+                ],
+                false,
+            );
             f.print_int(r);
         });
         f.ret(&[]);
@@ -309,7 +315,13 @@ pub fn buffered_pipe(n: i32) -> Program {
         let sum = f.int(0);
         f.repeat(count, |f, _| {
             let v = f.recv(ch);
-            f.emit(Instr::Binary { op: BinOp::Add, kind: NumKind::Int, dst: sum, lhs: sum, rhs: v });
+            f.emit(Instr::Binary {
+                op: BinOp::Add,
+                kind: NumKind::Int,
+                dst: sum,
+                lhs: sum,
+                rhs: v,
+            });
         });
         f.print_int(sum);
         f.ret(&[]);
@@ -329,10 +341,18 @@ pub fn contended_mutex(workers: i32, n: i32) -> Program {
             f.repeat(n, |f, _| {
                 f.rt(RtCode::MutexLock, &[mu], builtin::INT);
                 let v = f.reg();
-                f.emit(Instr::Load { dst: v, ptr: counter, ty: builtin::INT });
+                f.emit(Instr::Load {
+                    dst: v,
+                    ptr: counter,
+                    ty: builtin::INT,
+                });
                 f.add(v, 1);
                 f.rt(RtCode::Gosched, &[], builtin::INT);
-                f.emit(Instr::Store { ptr: counter, src: v, ty: builtin::INT });
+                f.emit(Instr::Store {
+                    ptr: counter,
+                    src: v,
+                    ty: builtin::INT,
+                });
                 f.rt(RtCode::MutexUnlock, &[mu], builtin::INT);
             });
             f.rt(RtCode::WaitGroupDone, &[wg], builtin::INT);
@@ -344,14 +364,21 @@ pub fn contended_mutex(workers: i32, n: i32) -> Program {
         let mu = f.new_sync();
         let wg = f.new_sync();
         let counter = f.reg();
-        f.emit(Instr::New { dst: counter, ty: builtin::INT });
+        f.emit(Instr::New {
+            dst: counter,
+            ty: builtin::INT,
+        });
         let w = f.int(workers);
         let count = f.int(n);
         f.rt(RtCode::WaitGroupAdd, &[wg, w], builtin::INT);
         f.repeat(w, |f, _| f.go(worker, &[mu, counter, wg, count]));
         f.rt(RtCode::WaitGroupWait, &[wg], builtin::INT);
         let v = f.reg();
-        f.emit(Instr::Load { dst: v, ptr: counter, ty: builtin::INT });
+        f.emit(Instr::Load {
+            dst: v,
+            ptr: counter,
+            ty: builtin::INT,
+        });
         f.print_int(v);
         f.ret(&[]);
         f.finish();
@@ -382,3 +409,32 @@ pub fn parked(n: i32) -> Program {
         f.finish();
     })
 }
+
+/// FNV-1a (64-bit) of the narrated event trace of a whole run: identical on every platform, so the
+/// native test and the wasm test can compare it with the same constant.
+pub fn trace_hash(program: Program, config: runtime::Config) -> (u64, u64) {
+    let mut rt = runtime::Runtime::new(program, config).expect("loads");
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    while rt.status().is_running() {
+        for e in rt.step().events {
+            for b in e.to_string().bytes().chain(std::iter::once(b'\n')) {
+                hash ^= b as u64;
+                hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        }
+    }
+    (hash, rt.steps())
+}
+
+/// The program and configuration of the native/wasm determinism check.
+pub fn determinism_case() -> (Program, runtime::Config) {
+    let config = runtime::Config {
+        processors: 3,
+        policy: runtime::PolicyConfig::Random { seed: 42 },
+        ..runtime::Config::default()
+    };
+    (select_two(20), config)
+}
+
+/// The expected `trace_hash(determinism_case())`, asserted natively and in WASM.
+pub const DETERMINISM_TRACE_HASH: (u64, u64) = (833_443_893_148_936_046, 93);

@@ -8,5 +8,3 @@ func main() {
 	x := 10 / 0
 	fmt.Println(b, x, nil == nil)
 }
-
-// gc: prints the alias name `byte` where Goroscope prints `uint8`.

@@ -1,0 +1,231 @@
+//! The views: pure functions from the [`Playback`] (its snapshot, last step and leak report) to Html.
+//! They read only `runtime::Snapshot`, `runtime::Event` and the leak report, never runtime internals.
+//!
+//! Every goroutine has one colour everywhere (a hue from its id), and always its id as text plus a
+//! status shape (filled: running, outlined: runnable, dashed: waiting, crossed: leaked), so colour is
+//! never the only cue.
+
+mod controls;
+mod editor;
+mod runtime_pane;
+
+use std::collections::BTreeSet;
+
+use runtime::event::Event;
+use runtime::{ChanId, GoroutineId, ProcessorId, Snapshot, SyncId, TimerId};
+use yew::html::Scope;
+use yew::prelude::*;
+
+use crate::app::{App, Msg};
+use crate::playback::{Action, Playback, PolicyKind};
+
+/// What the views need besides the playback: lookups computed once per render.
+pub struct Ctx<'a> {
+    pub p: &'a Playback,
+    pub link: &'a Scope<App>,
+    pub snap: Option<&'a Snapshot>,
+    pub leaked: BTreeSet<GoroutineId>,
+    pub touched: Touched,
+    /// Manual policy and a run that can go on: runnable goroutines are buttons.
+    pub can_pick: bool,
+}
+
+/// Objects the last step acted on (highlighted).
+#[derive(Default)]
+pub struct Touched {
+    pub goroutines: BTreeSet<GoroutineId>,
+    pub chans: BTreeSet<ChanId>,
+    pub syncs: BTreeSet<SyncId>,
+    pub timers: BTreeSet<TimerId>,
+    pub processors: BTreeSet<ProcessorId>,
+}
+
+impl Touched {
+    fn from_events(events: &[Event]) -> Touched {
+        let mut t = Touched::default();
+        for e in events {
+            match e {
+                Event::GoroutineCreated { goroutine, .. }
+                | Event::Parked { goroutine, .. }
+                | Event::Preempted { goroutine }
+                | Event::Yielded { goroutine }
+                | Event::Exited { goroutine }
+                | Event::SelectChose { goroutine, .. } => {
+                    t.goroutines.insert(*goroutine);
+                }
+                Event::GoroutineScheduled {
+                    goroutine,
+                    processor,
+                    ..
+                }
+                | Event::Readied {
+                    goroutine,
+                    processor,
+                    ..
+                } => {
+                    t.goroutines.insert(*goroutine);
+                    t.processors.insert(*processor);
+                }
+                Event::ChannelMade { chan, .. } | Event::ReceivedZeroFromClosed { chan, .. } => {
+                    t.chans.insert(*chan);
+                }
+                Event::ValueHandedOff {
+                    chan,
+                    sender,
+                    receiver,
+                    ..
+                } => {
+                    t.chans.insert(*chan);
+                    t.goroutines.insert(*sender);
+                    t.goroutines.insert(*receiver);
+                }
+                Event::ValueBuffered { chan, sender, .. } => {
+                    t.chans.insert(*chan);
+                    t.goroutines.insert(*sender);
+                }
+                Event::ValueReceived { chan, receiver, .. } => {
+                    t.chans.insert(*chan);
+                    t.goroutines.insert(*receiver);
+                }
+                Event::ChannelClosed { chan, goroutine } => {
+                    t.chans.insert(*chan);
+                    t.goroutines.insert(*goroutine);
+                }
+                Event::SyncChanged {
+                    object, goroutine, ..
+                } => {
+                    t.syncs.insert(*object);
+                    t.goroutines.insert(*goroutine);
+                }
+                Event::TimerSet { timer, .. }
+                | Event::TimerStopped { timer }
+                | Event::TimerFired { timer } => {
+                    t.timers.insert(*timer);
+                }
+                Event::ProcessorStarted { processor, .. }
+                | Event::ProcessorIdled { processor }
+                | Event::ProcessorHandedOff { processor, .. }
+                | Event::MovedToGlobalQueue { processor, .. }
+                | Event::TookFromGlobalQueue { processor, .. } => {
+                    t.processors.insert(*processor);
+                }
+                Event::Stolen { thief, victim, .. } => {
+                    t.processors.insert(*thief);
+                    t.processors.insert(*victim);
+                }
+                _ => {}
+            }
+        }
+        t
+    }
+}
+
+/// The hue of a goroutine's colour (golden-angle spacing, so neighbours differ).
+pub fn hue(g: GoroutineId) -> u32 {
+    ((g.0 as f64 * 137.508) % 360.0) as u32
+}
+
+impl Ctx<'_> {
+    /// The status word of a goroutine for chips: running, runnable, waiting, syscall, leaked or done.
+    pub fn state_of(&self, g: GoroutineId) -> &'static str {
+        if self.leaked.contains(&g) {
+            return "leaked";
+        }
+        match self
+            .snap
+            .and_then(|s| s.goroutines.iter().find(|v| v.id == g))
+            .map(|v| v.status.as_str())
+        {
+            Some("running") => "running",
+            Some("runnable") => "runnable",
+            Some("waiting") => "waiting",
+            Some("syscall") => "syscall",
+            Some(_) => "other",
+            None => "done",
+        }
+    }
+
+    /// A goroutine chip: its colour, its id as text, its status as shape and in the tooltip.
+    pub fn chip(&self, g: GoroutineId) -> Html {
+        self.chip_with(g, None)
+    }
+
+    /// A chip with a value label (a blocked sender's value).
+    pub fn chip_with(&self, g: GoroutineId, value: Option<&str>) -> Html {
+        let state = self.state_of(g);
+        let detail = self
+            .snap
+            .and_then(|s| s.goroutines.iter().find(|v| v.id == g))
+            .map(|v| match v.wait_reason {
+                Some(r) => format!("waiting ({r})"),
+                None => v.status.clone(),
+            })
+            .unwrap_or_else(|| "finished".to_string());
+        let title = if state == "leaked" {
+            format!("G{}: leaked, {detail}", g.0)
+        } else {
+            format!("G{}: {detail}", g.0)
+        };
+        let class = classes!(
+            "chip",
+            state,
+            self.touched.goroutines.contains(&g).then_some("touched")
+        );
+        let style = format!("--h:{}", hue(g));
+        let label = html! {
+            <>
+                { format!("G{}", g.0) }
+                if let Some(v) = value { <span class="chip-val">{ v.to_string() }</span> }
+            </>
+        };
+        if self.can_pick && state == "runnable" {
+            let onclick = self.link.callback(move |_| Msg::Do(Action::RunNext(g)));
+            html! {
+                <button type="button" {class} {style} data-g={g.0.to_string()} title={format!("{title}: click to run it next")} {onclick}>{ label }</button>
+            }
+        } else {
+            html! { <span {class} {style} data-g={g.0.to_string()} {title}>{ label }</span> }
+        }
+    }
+}
+
+/// The whole page.
+pub fn page(p: &Playback, help: bool, link: &Scope<App>) -> Html {
+    let loaded = p.loaded();
+    let snap = loaded.map(|l| l.snapshot());
+    let ctx = Ctx {
+        p,
+        link,
+        snap,
+        leaked: loaded.map(|l| l.leaked()).unwrap_or_default(),
+        touched: loaded
+            .and_then(|l| l.last_step())
+            .map(|s| Touched::from_events(&s.events))
+            .unwrap_or_default(),
+        can_pick: p.settings.policy == PolicyKind::Manual && loaded.is_some_and(|l| !l.ended()),
+    };
+    html! {
+        <main id="app">
+            { controls::topbar(&ctx) }
+            { controls::controls(&ctx) }
+            { controls::narration(&ctx) }
+            { controls::manual_bar(&ctx) }
+            if let Some(notice) = &p.notice {
+                <div id="notice" role="status">
+                    <span>{ notice }</span>
+                    <button type="button" onclick={link.callback(|_| Msg::Do(Action::Dismiss))} aria-label="Dismiss">{ "×" }</button>
+                </div>
+            }
+            <div class="panes">
+                <section class="left" aria-label="Program">
+                    { editor::editor(&ctx) }
+                    { editor::console(&ctx) }
+                </section>
+                <section class="right" aria-label="Runtime">
+                    { runtime_pane::runtime_pane(&ctx) }
+                </section>
+            </div>
+            if help { { controls::help(&ctx) } }
+        </main>
+    }
+}
