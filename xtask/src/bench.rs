@@ -14,7 +14,9 @@ const RUNS: usize = 3;
 pub fn run(root: &Path, only: &[String]) -> Result<(), String> {
     let go = std::env::var("GOROSCOPE_GO").unwrap_or_else(|_| "/usr/lib/go-1.23/bin/go".into());
     if !Path::new(&go).exists() {
-        return Err(format!("real Go not found at {go} (scripts/setup.sh --test installs it)"));
+        return Err(format!(
+            "real Go not found at {go} (scripts/setup.sh --test installs it)"
+        ));
     }
     let status = Command::new("cargo")
         .args(["build", "--release", "--quiet", "-p", "cli"])
@@ -30,19 +32,28 @@ pub fn run(root: &Path, only: &[String]) -> Result<(), String> {
     let mut names: Vec<String> = std::fs::read_dir(&bench_dir)
         .map_err(|e| format!("{}: {e}", bench_dir.display()))?
         .flatten()
-        .filter_map(|e| e.file_name().to_str().and_then(|n| n.strip_suffix(".go")).map(String::from))
+        .filter_map(|e| {
+            e.file_name()
+                .to_str()
+                .and_then(|n| n.strip_suffix(".go"))
+                .map(String::from)
+        })
         .filter(|n| only.is_empty() || only.contains(n))
         .collect();
     names.sort();
     let work = std::env::temp_dir().join(format!("goroscope-bench-{}", std::process::id()));
-    println!("{:<18} {:>10} {:>12} {:>8}  goal", "benchmark", "go", "goroscope", "ratio");
+    println!(
+        "{:<18} {:>10} {:>12} {:>8}  goal",
+        "benchmark", "go", "goroscope", "ratio"
+    );
     for name in &names {
         let src = bench_dir.join(format!("{name}.go"));
         let want = std::fs::read(bench_dir.join(format!("{name}.stdout"))).unwrap_or_default();
         let dir = work.join(name);
         std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
         std::fs::copy(&src, dir.join("main.go")).map_err(|e| e.to_string())?;
-        std::fs::write(dir.join("go.mod"), "module bench\n\ngo 1.23\n").map_err(|e| e.to_string())?;
+        std::fs::write(dir.join("go.mod"), "module bench\n\ngo 1.23\n")
+            .map_err(|e| e.to_string())?;
         let out = Command::new(&go)
             .args(["build", "-o", "prog", "."])
             .current_dir(&dir)
@@ -51,18 +62,31 @@ pub fn run(root: &Path, only: &[String]) -> Result<(), String> {
             .output()
             .map_err(|e| e.to_string())?;
         if !out.status.success() {
-            return Err(format!("go build {name}: {}", String::from_utf8_lossy(&out.stderr)));
+            return Err(format!(
+                "go build {name}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            ));
         }
-        let go_time = best_of(|| {
-            let mut c = Command::new(dir.join("prog"));
-            c.env("GOMAXPROCS", "1");
-            c
-        }, &want, name, "go")?;
-        let ours = best_of(|| {
-            let mut c = Command::new(&goroscope);
-            c.arg("run").arg(&src);
-            c
-        }, &want, name, "goroscope")?;
+        let go_time = best_of(
+            || {
+                let mut c = Command::new(dir.join("prog"));
+                c.env("GOMAXPROCS", "1");
+                c
+            },
+            &want,
+            name,
+            "go",
+        )?;
+        let ours = best_of(
+            || {
+                let mut c = Command::new(&goroscope);
+                c.arg("run").arg(&src);
+                c
+            },
+            &want,
+            name,
+            "goroscope",
+        )?;
         let ratio = ours.as_secs_f64() / go_time.as_secs_f64();
         let goal = if name == "pingpong" { 5.0 } else { 10.0 };
         println!(
@@ -78,7 +102,12 @@ pub fn run(root: &Path, only: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-fn best_of(make: impl Fn() -> Command, want: &[u8], name: &str, side: &str) -> Result<Duration, String> {
+fn best_of(
+    make: impl Fn() -> Command,
+    want: &[u8],
+    name: &str,
+    side: &str,
+) -> Result<Duration, String> {
     let mut best = Duration::MAX;
     for _ in 0..RUNS {
         let start = Instant::now();

@@ -53,7 +53,11 @@ fn tidy(root: &Path) -> Vec<String> {
     files.sort();
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap_or_default();
-        let rel = file.strip_prefix(root).unwrap_or(&file).display().to_string();
+        let rel = file
+            .strip_prefix(root)
+            .unwrap_or(&file)
+            .display()
+            .to_string();
         // Every Rust file starts with a `//!` header saying what it is (and which Go file it models).
         if !text.trim_start().starts_with("//!") {
             problems.push(format!("{rel}: missing `//!` module header"));
@@ -68,7 +72,9 @@ fn tidy(root: &Path) -> Vec<String> {
 }
 
 fn collect_rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
@@ -87,6 +93,10 @@ mod tests {
     #[test]
     fn repository_is_tidy() {
         let problems = super::tidy(&super::workspace_root());
-        assert!(problems.is_empty(), "cargo xtask tidy found:\n{}", problems.join("\n"));
+        assert!(
+            problems.is_empty(),
+            "cargo xtask tidy found:\n{}",
+            problems.join("\n")
+        );
     }
 }

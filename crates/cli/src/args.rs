@@ -44,9 +44,15 @@ pub enum Command {
     Help,
     HelpTrace,
     Run(RunArgs),
-    Trace { run: RunArgs, json: bool, snapshots: bool },
+    Trace {
+        run: RunArgs,
+        json: bool,
+        snapshots: bool,
+    },
     Leaks(RunArgs),
-    Check { file: PathBuf },
+    Check {
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug)]
@@ -74,7 +80,12 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<Command
             Long("procs") => procs = parser.value()?.parse().context("--procs takes a number")?,
             Long("policy") => policy = parser.value()?.string()?,
             Long("max-steps") => {
-                max_steps = Some(parser.value()?.parse().context("--max-steps takes a number")?)
+                max_steps = Some(
+                    parser
+                        .value()?
+                        .parse()
+                        .context("--max-steps takes a number")?,
+                )
             }
             Long("json") => json = true,
             Long("snapshots") => snapshots = true,
@@ -89,11 +100,16 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<Command
             _ => return Err(arg.unexpected().into()),
         }
     }
-    let Some(command) = command else { return Ok(Command::Help) };
+    let Some(command) = command else {
+        return Ok(Command::Help);
+    };
     if !(1..=64).contains(&procs) {
         bail!("--procs must be between 1 and 64, got {procs}");
     }
-    let mut config = Config { processors: procs, ..Config::default() };
+    let mut config = Config {
+        processors: procs,
+        ..Config::default()
+    };
     config.policy = match policy.as_str() {
         "go" => PolicyConfig::GoLike { seed },
         "random" => PolicyConfig::Random { seed },
@@ -110,18 +126,37 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> anyhow::Result<Command
         }
     };
     Ok(match command.as_str() {
-        "run" => Command::Run(RunArgs { file: one_file(&positional)?, config }),
-        "trace" => Command::Trace { run: RunArgs { file: one_file(&positional)?, config }, json, snapshots },
-        "leaks" => Command::Leaks(RunArgs { file: one_file(&positional)?, config }),
-        "check" => Command::Check { file: one_file(&positional)? },
+        "run" => Command::Run(RunArgs {
+            file: one_file(&positional)?,
+            config,
+        }),
+        "trace" => Command::Trace {
+            run: RunArgs {
+                file: one_file(&positional)?,
+                config,
+            },
+            json,
+            snapshots,
+        },
+        "leaks" => Command::Leaks(RunArgs {
+            file: one_file(&positional)?,
+            config,
+        }),
+        "check" => Command::Check {
+            file: one_file(&positional)?,
+        },
         "replay" => {
             let [schedule, file] = positional.as_slice() else {
                 bail!("replay: expected SCHEDULE prog.go");
             };
-            let schedule = Schedule::decode(schedule).map_err(|e| anyhow::anyhow!("replay: bad schedule: {e}"))?;
+            let schedule = Schedule::decode(schedule)
+                .map_err(|e| anyhow::anyhow!("replay: bad schedule: {e}"))?;
             config.processors = schedule.processors;
             config.policy = PolicyConfig::Replay(schedule);
-            Command::Run(RunArgs { file: PathBuf::from(file), config })
+            Command::Run(RunArgs {
+                file: PathBuf::from(file),
+                config,
+            })
         }
         "help" => Command::Help,
         other => bail!("unknown command {other:?}\n\n{USAGE}"),

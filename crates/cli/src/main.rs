@@ -59,8 +59,14 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             }
         }
         Command::Run(run) => run_program(&run),
-        Command::Trace { run, json, snapshots } => {
-            let Some(mut rt) = load(&run)? else { return Ok(ExitCode::from(1)) };
+        Command::Trace {
+            run,
+            json,
+            snapshots,
+        } => {
+            let Some(mut rt) = load(&run)? else {
+                return Ok(ExitCode::from(1));
+            };
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             trace::print(&mut rt, &mut out, json, snapshots)?;
@@ -68,7 +74,9 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             Ok(exit_code(rt.status()))
         }
         Command::Leaks(run) => {
-            let Some(mut rt) = load(&run)? else { return Ok(ExitCode::from(1)) };
+            let Some(mut rt) = load(&run)? else {
+                return Ok(ExitCode::from(1));
+            };
             rt.run_to_end();
             let report = rt.leak_report();
             print!("{report}");
@@ -76,7 +84,11 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 eprintln!("goroscope: {limit}");
                 return Ok(ExitCode::from(EXIT_LIMIT));
             }
-            Ok(if report.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+            Ok(if report.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
     }
 }
@@ -84,7 +96,8 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
 /// Reads the Go file; the name used in diagnostics and tracebacks is the path as given.
 fn read_source(file: &Path) -> anyhow::Result<(String, String)> {
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let source = String::from_utf8(bytes).map_err(|_| anyhow::anyhow!("{}: invalid UTF-8 encoding", file.display()))?;
+    let source = String::from_utf8(bytes)
+        .map_err(|_| anyhow::anyhow!("{}: invalid UTF-8 encoding", file.display()))?;
     Ok((file.display().to_string(), source))
 }
 
@@ -112,7 +125,9 @@ fn load(run: &RunArgs) -> anyhow::Result<Option<Runtime>> {
 
 /// Runs to the end, streaming the program's output as it is produced.
 fn run_program(run: &RunArgs) -> anyhow::Result<ExitCode> {
-    let Some(mut rt) = load(run)? else { return Ok(ExitCode::from(1)) };
+    let Some(mut rt) = load(run)? else {
+        return Ok(ExitCode::from(1));
+    };
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
     let (mut out_done, mut err_done) = (0, 0);
@@ -135,7 +150,11 @@ fn run_program(run: &RunArgs) -> anyhow::Result<ExitCode> {
     }
     if let Status::LimitReached(limit) = rt.status() {
         eprintln!("goroscope: {limit}");
-        eprintln!("goroscope: replay this run with: goroscope replay {} {}", rt.schedule().encode(), run.file.display());
+        eprintln!(
+            "goroscope: replay this run with: goroscope replay {} {}",
+            rt.schedule().encode(),
+            run.file.display()
+        );
     }
     Ok(exit_code(rt.status()))
 }

@@ -5,7 +5,12 @@ use std::io::Write;
 
 use runtime::{Runtime, Step};
 
-pub fn print(rt: &mut Runtime, out: &mut impl Write, json: bool, snapshots: bool) -> anyhow::Result<()> {
+pub fn print(
+    rt: &mut Runtime,
+    out: &mut impl Write,
+    json: bool,
+    snapshots: bool,
+) -> anyhow::Result<()> {
     while rt.status().is_running() {
         let step = rt.step();
         if json {
@@ -20,7 +25,11 @@ pub fn print(rt: &mut Runtime, out: &mut impl Write, json: bool, snapshots: bool
         }
     }
     if json {
-        writeln!(out, "{}", serde_json::json!({ "status": rt.status(), "schedule": rt.schedule().encode() }))?;
+        writeln!(
+            out,
+            "{}",
+            serde_json::json!({ "status": rt.status(), "schedule": rt.schedule().encode() })
+        )?;
     } else {
         writeln!(out, "status: {}", rt.status())?;
         writeln!(out, "schedule: {}", rt.schedule().encode())?;

@@ -96,7 +96,11 @@ fn normalise(stderr: &str) -> String {
 /// The lines of a crash report that must match: the first block, goroutine headers, `created by` lines.
 fn key_lines(stderr: &str) -> Vec<String> {
     let normalised = normalise(stderr);
-    let mut lines: Vec<String> = normalised.lines().take_while(|l| !l.is_empty()).map(String::from).collect();
+    let mut lines: Vec<String> = normalised
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .map(String::from)
+        .collect();
     for line in normalised.lines().skip(lines.len()) {
         if line.starts_with("goroutine ") || line.starts_with("created by ") {
             lines.push(line.to_string());
@@ -112,7 +116,10 @@ fn read(path: &Path) -> Option<String> {
 fn show(bytes: &[u8]) -> String {
     let text = String::from_utf8_lossy(bytes);
     if text.len() > 600 {
-        format!("{}…", &text[..text.char_indices().nth(600).map_or(text.len(), |(i, _)| i)])
+        format!(
+            "{}…",
+            &text[..text.char_indices().nth(600).map_or(text.len(), |(i, _)| i)]
+        )
     } else {
         text.into_owned()
     }
@@ -122,10 +129,15 @@ fn check_pass_or_fail(dir: &Path, name: &str) -> Result<(), String> {
     let file = format!("{name}.go");
     let got = goroscope(dir, &["run", &file])?;
     let want_stdout = read(&dir.join(format!("{name}.stdout"))).unwrap_or_default();
-    let want_code: i32 = read(&dir.join(format!("{name}.exitcode"))).map_or(0, |s| s.trim().parse().unwrap_or(-1));
+    let want_code: i32 =
+        read(&dir.join(format!("{name}.exitcode"))).map_or(0, |s| s.trim().parse().unwrap_or(-1));
     let mut problems = Vec::new();
     if got.stdout != want_stdout.as_bytes() {
-        problems.push(format!("stdout differs:\n--- want\n{}\n--- got\n{}", show(want_stdout.as_bytes()), show(&got.stdout)));
+        problems.push(format!(
+            "stdout differs:\n--- want\n{}\n--- got\n{}",
+            show(want_stdout.as_bytes()),
+            show(&got.stdout)
+        ));
     }
     if got.code != want_code {
         problems.push(format!("exit code {} (want {want_code})", got.code));
@@ -134,17 +146,24 @@ fn check_pass_or_fail(dir: &Path, name: &str) -> Result<(), String> {
         Some(want) if want_code != 0 => {
             let (w, g) = (key_lines(&want), key_lines(&got.stderr));
             if w != g {
-                problems.push(format!("stderr differs:\n--- want\n{}\n--- got\n{}", w.join("\n"), show(got.stderr.as_bytes())));
+                problems.push(format!(
+                    "stderr differs:\n--- want\n{}\n--- got\n{}",
+                    w.join("\n"),
+                    show(got.stderr.as_bytes())
+                ));
             }
         }
-        Some(want) => {
-            if normalise(&want) != normalise(&got.stderr) {
-                problems.push(format!("stderr differs:\n--- want\n{want}\n--- got\n{}", show(got.stderr.as_bytes())));
-            }
+        Some(want) if normalise(&want) != normalise(&got.stderr) => {
+            problems.push(format!(
+                "stderr differs:\n--- want\n{want}\n--- got\n{}",
+                show(got.stderr.as_bytes())
+            ));
         }
-        None if !got.stderr.is_empty() && want_code == 0 => {
-            problems.push(format!("unexpected stderr:\n{}", show(got.stderr.as_bytes())))
-        }
+        Some(_) => {}
+        None if !got.stderr.is_empty() && want_code == 0 => problems.push(format!(
+            "unexpected stderr:\n{}",
+            show(got.stderr.as_bytes())
+        )),
         None => {}
     }
     if problems.is_empty() {
@@ -163,7 +182,11 @@ fn outputs(text: &str) -> BTreeSet<(i32, String)> {
             if let Some(done) = current.take() {
                 set.insert(done);
             }
-            let code = rest.split_whitespace().next().and_then(|c| c.parse().ok()).unwrap_or(-1);
+            let code = rest
+                .split_whitespace()
+                .next()
+                .and_then(|c| c.parse().ok())
+                .unwrap_or(-1);
             current = Some((code, String::new()));
         } else if let Some((_, out)) = current.as_mut() {
             out.push_str(line);
@@ -201,13 +224,18 @@ fn check_compile_error(dir: &Path, name: &str) -> Result<(), String> {
     let source = read(&dir.join(&file)).unwrap_or_default();
     if source.lines().any(|l| l.starts_with("// unsupported:")) {
         let got = goroscope(dir, &["run", &file])?;
-        let said_unsupported = got.stderr.contains("not supported by Goroscope yet") && got.code == 1;
+        let said_unsupported =
+            got.stderr.contains("not supported by Goroscope yet") && got.code == 1;
         let want_stdout = read(&dir.join(format!("{name}.stdout"))).unwrap_or_default();
         let ran_right = got.code == 0 && got.stdout == want_stdout.as_bytes();
         return if said_unsupported || ran_right {
             Ok(())
         } else {
-            Err(format!("neither ran correctly nor said unsupported: exit {}\n{}", got.code, show(got.stderr.as_bytes())))
+            Err(format!(
+                "neither ran correctly nor said unsupported: exit {}\n{}",
+                got.code,
+                show(got.stderr.as_bytes())
+            ))
         };
     }
     let got = goroscope(dir, &["check", &file])?;
@@ -215,7 +243,10 @@ fn check_compile_error(dir: &Path, name: &str) -> Result<(), String> {
     if got.code == 1 && got.stderr == want {
         Ok(())
     } else {
-        Err(format!("diagnostics differ (exit {}):\n--- want\n{want}--- got\n{}", got.code, got.stderr))
+        Err(format!(
+            "diagnostics differ (exit {}):\n--- want\n{want}--- got\n{}",
+            got.code, got.stderr
+        ))
     }
 }
 
@@ -225,17 +256,28 @@ fn corpus_matches_real_go() {
     let mut cases: Vec<(String, PathBuf, String)> = Vec::new();
     for kind in ["pass", "fail", "seeds", "compile_error"] {
         let dir = root.join(kind);
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
         let mut names: Vec<String> = entries
             .flatten()
-            .filter_map(|e| e.file_name().to_str().and_then(|n| n.strip_suffix(".go")).map(String::from))
+            .filter_map(|e| {
+                e.file_name()
+                    .to_str()
+                    .and_then(|n| n.strip_suffix(".go"))
+                    .map(String::from)
+            })
             .collect();
         names.sort();
         for name in names {
             cases.push((kind.to_string(), dir.clone(), name));
         }
     }
-    assert!(cases.len() >= 80, "the corpus should hold at least 80 programs, found {}", cases.len());
+    assert!(
+        cases.len() >= 80,
+        "the corpus should hold at least 80 programs, found {}",
+        cases.len()
+    );
 
     let next = Mutex::new(0usize);
     let results: Mutex<Vec<(String, Result<(), String>)>> = Mutex::new(Vec::new());
@@ -247,13 +289,18 @@ fn corpus_matches_real_go() {
                     *n += 1;
                     *n - 1
                 };
-                let Some((kind, dir, name)) = cases.get(i) else { break };
+                let Some((kind, dir, name)) = cases.get(i) else {
+                    break;
+                };
                 let result = match kind.as_str() {
                     "pass" | "fail" => check_pass_or_fail(dir, name),
                     "seeds" => check_seeds(dir, name),
                     _ => check_compile_error(dir, name),
                 };
-                results.lock().unwrap().push((format!("{kind}/{name}"), result));
+                results
+                    .lock()
+                    .unwrap()
+                    .push((format!("{kind}/{name}"), result));
             });
         }
     });
@@ -261,16 +308,27 @@ fn corpus_matches_real_go() {
     results.sort_by(|a, b| a.0.cmp(&b.0));
 
     let known_text = read(&known_failures_path()).unwrap_or_default();
-    let known: BTreeSet<&str> =
-        known_text.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty()).collect();
-    let failing: Vec<&(String, Result<(), String>)> = results.iter().filter(|(_, r)| r.is_err()).collect();
+    let known: BTreeSet<&str> = known_text
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let failing: Vec<&(String, Result<(), String>)> =
+        results.iter().filter(|(_, r)| r.is_err()).collect();
     let passed = results.len() - failing.len();
 
     if std::env::var_os("GOROSCOPE_BLESS_FAILURES").is_some() {
         let mut text = String::from("# Corpus programs that goroscope does not run like real Go yet (see tests/programs.rs).\n");
         for (name, result) in &failing {
-            let reason = result.as_ref().err().and_then(|e| e.lines().next()).unwrap_or("");
-            text.push_str(&format!("{name}  # {}\n", reason.chars().take(100).collect::<String>()));
+            let reason = result
+                .as_ref()
+                .err()
+                .and_then(|e| e.lines().next())
+                .unwrap_or("");
+            text.push_str(&format!(
+                "{name}  # {}\n",
+                reason.chars().take(100).collect::<String>()
+            ));
         }
         std::fs::write(known_failures_path(), text).unwrap();
     }
@@ -279,15 +337,28 @@ fn corpus_matches_real_go() {
     for (name, result) in &results {
         match (result, known.contains(name.as_str())) {
             (Err(e), false) => errors.push(format!("FAIL {name}: {e}")),
-            (Ok(()), true) => errors.push(format!("PASS {name}: now passes; remove it from known_failures.txt")),
+            (Ok(()), true) => errors.push(format!(
+                "PASS {name}: now passes; remove it from known_failures.txt"
+            )),
             _ => {}
         }
     }
     for name in &known {
         if !results.iter().any(|(n, _)| n == name) {
-            errors.push(format!("known_failures.txt lists {name}, which is not in the corpus"));
+            errors.push(format!(
+                "known_failures.txt lists {name}, which is not in the corpus"
+            ));
         }
     }
-    eprintln!("corpus: {passed} of {} programs behave as real Go; {} known failures", results.len(), failing.len());
-    assert!(errors.is_empty(), "{}\n\n{} problems", errors.join("\n\n"), errors.len());
+    eprintln!(
+        "corpus: {passed} of {} programs behave as real Go; {} known failures",
+        results.len(),
+        failing.len()
+    );
+    assert!(
+        errors.is_empty(),
+        "{}\n\n{} problems",
+        errors.join("\n\n"),
+        errors.len()
+    );
 }

@@ -153,13 +153,23 @@ pub struct OpArgs {
 
 impl OpArgs {
     /// Arguments from a slice of at most 2 values.
+    #[inline]
     pub fn from_slice(vals: &[Value]) -> OpArgs {
-        let mut a = OpArgs::default();
-        for (i, v) in vals.iter().take(2).enumerate() {
-            a.vals[i] = v.clone();
+        // Built in place (no default-then-overwrite: this is on every runtime op's path).
+        match vals {
+            [] => OpArgs {
+                vals: [Value::Nil, Value::Nil],
+                len: 0,
+            },
+            [a] => OpArgs {
+                vals: [a.clone(), Value::Nil],
+                len: 1,
+            },
+            [a, b, ..] => OpArgs {
+                vals: [a.clone(), b.clone()],
+                len: 2,
+            },
         }
-        a.len = vals.len().min(2) as u8;
-        a
     }
 
     /// The arguments.
@@ -362,15 +372,15 @@ pub struct PanicRecord {
 pub struct GoStack {
     regs: Vec<Value>,
     frames: Vec<Frame>,
-    defers: Vec<DeferRecord>,
-    panics: Vec<PanicRecord>,
+    defers: Sparse<DeferRecord>,
+    panics: Sparse<PanicRecord>,
     conts: Conts,
     /// Estimated Go stack bytes in use.
-    stack_bytes: u64,
+    stack_bytes: u32,
     /// A panic raised by the scheduler, started at the next `run`.
     raised: Option<Box<Value>>,
     /// Destination registers and count of the runtime op awaiting `complete`.
-    pending: Option<(Reg, u8)>,
+    pending: Pending,
 }
 
 /// The stack of pending formatting continuations; boxed because it is almost always empty (keeps a parked
@@ -402,6 +412,95 @@ impl Conts {
     }
 }
 
+/// Destination registers and count of the runtime op awaiting `complete`, packed in 4 bytes (an
+/// `Option<(Reg, u8)>` takes 6 and pushes `GoStack` over a word boundary).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct Pending(u32);
+
+impl Pending {
+    const NONE: Pending = Pending(u32::MAX);
+    fn new(dst: Reg, n: u8) -> Pending {
+        Pending(u32::from(dst.0) << 8 | u32::from(n))
+    }
+    fn get(self) -> Option<(Reg, u8)> {
+        (self != Pending::NONE).then_some((Reg((self.0 >> 8) as u16), self.0 as u8))
+    }
+}
+
+/// A list that is almost always empty (deferred calls, panics): 8 bytes instead of a `Vec`'s 24 in every
+/// `GoStack`, allocated on first push and freed when emptied (so equal contents hash and compare equal).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[allow(clippy::box_collection)]
+struct Sparse<T>(Option<Box<Vec<T>>>);
+
+impl<T> Default for Sparse<T> {
+    fn default() -> Self {
+        Sparse(None)
+    }
+}
+
+impl<T> std::ops::Deref for Sparse<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        self.0.as_deref().map_or(&[], |v| v.as_slice())
+    }
+}
+
+impl<T> std::ops::DerefMut for Sparse<T> {
+    fn deref_mut(&mut self) -> &mut [T] {
+        match self.0.as_deref_mut() {
+            Some(v) => v.as_mut_slice(),
+            None => &mut [],
+        }
+    }
+}
+
+impl<'a, T> IntoIterator for &'a Sparse<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<'a, T> IntoIterator for &'a mut Sparse<T> {
+    type Item = &'a mut T;
+    type IntoIter = std::slice::IterMut<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter_mut()
+    }
+}
+
+impl<T> Sparse<T> {
+    fn push(&mut self, x: T) {
+        self.0.get_or_insert_with(Default::default).push(x)
+    }
+    fn pop(&mut self) -> Option<T> {
+        let v = self.0.as_mut()?;
+        let x = v.pop();
+        if v.is_empty() {
+            self.0 = None;
+        }
+        x
+    }
+    fn clear(&mut self) {
+        self.0 = None;
+    }
+    fn retain(&mut self, f: impl FnMut(&T) -> bool) {
+        if let Some(v) = self.0.as_mut() {
+            v.retain(f);
+            if v.is_empty() {
+                self.0 = None;
+            }
+        }
+    }
+    fn heap_bytes(&self) -> usize {
+        self.0.as_ref().map_or(0, |v| {
+            std::mem::size_of::<Vec<T>>() + v.capacity() * std::mem::size_of::<T>()
+        })
+    }
+}
+
 /// A frame as seen by tracebacks and snapshots.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FrameInfo<'a> {
@@ -415,6 +514,8 @@ pub struct FrameInfo<'a> {
     pub span: SourceSpan,
     /// The frame's registers.
     pub regs: &'a [Value],
+    /// How the frame was entered (a deferred call run by a panic shows Go's `panic(...)` frame below it).
+    pub kind: FrameKind,
 }
 
 impl GoStack {
@@ -435,12 +536,12 @@ impl GoStack {
                 env: func.env,
                 kind: FrameKind::Entry,
             }],
-            defers: Vec::new(),
-            panics: Vec::new(),
+            defers: Sparse::default(),
+            panics: Sparse::default(),
             conts: Conts::default(),
-            stack_bytes: frame_bytes(f.regs),
+            stack_bytes: frame_bytes(f.regs) as u32,
             raised: None,
-            pending: None,
+            pending: Pending::NONE,
         }
     }
 
@@ -468,6 +569,7 @@ impl GoStack {
                 pc: fr.pc,
                 span,
                 regs: &self.regs[(fr.base as usize).min(end)..end],
+                kind: fr.kind,
             }
         })
     }
@@ -495,11 +597,12 @@ impl GoStack {
     }
 
     /// Approximate host bytes used by this stack (for the "parked goroutine costs little" goal).
+    /// Host bytes of the buffers this stack owns (the `GoStack` record itself is counted by its owner).
     pub fn host_bytes(&self) -> usize {
-        std::mem::size_of::<GoStack>()
-            + self.regs.capacity() * std::mem::size_of::<Value>()
+        self.regs.capacity() * std::mem::size_of::<Value>()
             + self.frames.capacity() * std::mem::size_of::<Frame>()
-            + self.defers.capacity() * std::mem::size_of::<DeferRecord>()
+            + self.defers.heap_bytes()
+            + self.panics.heap_bytes()
     }
 }
 
@@ -777,7 +880,7 @@ impl GoStack {
     /// Executes until an [`Effect`] (see the module docs).
     pub fn run(&mut self, ctx: &mut ExecContext<'_>) -> Effect {
         // Not completed: the op's instruction runs again (and re-issues the op).
-        self.pending = None;
+        self.pending = Pending::NONE;
         if let Some(v) = self.raised.take() {
             if let Some(e) = self.start_panic(ctx, *v) {
                 return e;
@@ -922,6 +1025,24 @@ impl GoStack {
                             Err(t) => t,
                         }
                     }
+                    Instr::Runtime { op, args, ty, dst } => {
+                        // Every channel and sync operation: kept out of `exec_slow` (hot in pipes and
+                        // contended mutexes).
+                        let start = base + args.0 as usize;
+                        match self.regs.get(start..start + op.arity()) {
+                            Some(vals) => {
+                                let a = OpArgs::from_slice(vals);
+                                self.frames[fi].pc = pc as Pc;
+                                self.pending = Pending::new(dst, op.results() as u8);
+                                return Effect::Runtime(RuntimeOp::Call {
+                                    code: op,
+                                    args: a,
+                                    ty,
+                                });
+                            }
+                            None => invalid("runtime op arguments out of range"),
+                        }
+                    }
                     Instr::Return { src, count } if !self.has_defer(fi) => {
                         self.frames[fi].pc = pc as Pc;
                         match self.do_return(ctx, src, count as usize) {
@@ -975,7 +1096,7 @@ impl GoStack {
     /// past it. `results.len()` should be the op's result count (`RtCode::results()`, 0 for `Go`, 3 for `Select`);
     /// extra values are ignored and missing ones are `Nil`.
     pub fn complete(&mut self, results: &[Value]) {
-        let Some((dst, n)) = self.pending.take() else {
+        let Some((dst, n)) = std::mem::replace(&mut self.pending, Pending::NONE).get() else {
             return;
         };
         let Some(frame) = self.frames.last_mut() else {
@@ -993,13 +1114,13 @@ impl GoStack {
 
     /// Whether a runtime operation is waiting for `complete` (or `raise_panic`).
     pub fn is_pending(&self) -> bool {
-        self.pending.is_some()
+        self.pending != Pending::NONE
     }
 
     /// Raises a Go panic with `value` in this goroutine at the pending instruction (e.g. "send on closed channel":
     /// use [`plain_error`]). Deferred calls run at the next `run`, as in Go.
     pub fn raise_panic(&mut self, value: Value) {
-        self.pending = None;
+        self.pending = Pending::NONE;
         self.raised = Some(Box::new(value));
     }
 
@@ -1025,7 +1146,8 @@ impl GoStack {
                 max_frames: ctx.limits.max_frames,
             }));
         }
-        if too_deep || self.stack_bytes + bytes > ctx.limits.max_stack_bytes {
+        let total = u64::from(self.stack_bytes) + bytes;
+        if too_deep || total > ctx.limits.max_stack_bytes || total > u64::from(u32::MAX) {
             return Err(Trap::Fatal(stack_overflow(ctx.limits.max_stack_bytes)));
         }
         let new_base = self.regs.len();
@@ -1046,7 +1168,7 @@ impl GoStack {
             }
         }
         self.regs.resize(new_base + f.regs as usize, Value::Nil);
-        self.stack_bytes += bytes;
+        self.stack_bytes = total as u32;
         self.frames.push(Frame {
             func: callee,
             pc: 0,
@@ -1063,7 +1185,7 @@ impl GoStack {
         self.regs.truncate(fr.base as usize);
         self.stack_bytes = self
             .stack_bytes
-            .saturating_sub(frame_bytes(ctx.program.func(fr.func).regs));
+            .saturating_sub(frame_bytes(ctx.program.func(fr.func).regs) as u32);
         Some(fr)
     }
 
@@ -2114,7 +2236,7 @@ impl GoStack {
                     return Err(invalid("go arguments out of range"));
                 }
                 let vals = self.regs[start..start + n].to_vec();
-                self.pending = Some((Reg(0), 0));
+                self.pending = Pending::new(Reg(0), 0);
                 return Ok(Flow::Stop(Effect::Runtime(RuntimeOp::Go {
                     func: fv,
                     args: vals,
@@ -2260,7 +2382,7 @@ impl GoStack {
                 }
             }
             Instr::Runtime { op, args, ty, dst } => {
-                self.pending = Some((dst, op.results() as u8));
+                self.pending = Pending::new(dst, op.results() as u8);
                 let start = base + args.0 as usize;
                 let a = OpArgs::from_slice(&self.regs[start..start + op.arity()]);
                 return Ok(Flow::Stop(Effect::Runtime(RuntimeOp::Call {
@@ -2270,7 +2392,7 @@ impl GoStack {
                 })));
             }
             Instr::Select { table, dst } => {
-                self.pending = Some((dst, 3));
+                self.pending = Pending::new(dst, 3);
                 let f = program.func(self.frames[self.top()].func);
                 let t = &f.selects[table as usize];
                 let cases = t

@@ -428,7 +428,9 @@ pub enum RtCode {
     WaitGroupDone,
     /// `(*sync.WaitGroup).Wait`: args (ptr). Blocks: "semacquire".
     WaitGroupWait,
-    /// `(*sync.Cond).Wait` after the prelude unlocked `c.L`: args (ptr to the Cond's notify list). Blocks: "sync.Cond.Wait".
+    /// `(*sync.Cond).Wait` after the prelude unlocked `c.L`: takes a ticket and waits on it; args (ptr to the
+    /// Cond's notify list). Blocks: "sync.Cond.Wait". Superseded by [`RtCode::CondAdd`] before the unlock plus
+    /// [`RtCode::CondWaitTicket`] after it, as Go does (a Signal between unlock and this op is lost here).
     CondWait,
     /// `(*sync.Cond).Signal`: args (ptr).
     CondSignal,
@@ -466,6 +468,12 @@ pub enum RtCode {
     /// results (n int, err error). The scheduler writes the bytes into `buf` through `Heap::set_slot`.
     /// Blocks: "IO wait" (Go parks in the netpoller for pipes; a plain file read is a syscall).
     SyscallRead,
+    /// `runtime_notifyListAdd` in `(*sync.Cond).Wait`, BEFORE it unlocks `c.L` (so a Signal between the unlock
+    /// and the park is not lost): args (ptr to the Cond's notify list); result (ticket int).
+    CondAdd,
+    /// `runtime_notifyListWait` in `(*sync.Cond).Wait`, after it unlocked `c.L`: args (ptr, ticket from
+    /// [`RtCode::CondAdd`]). Returns at once if the ticket was already notified, else blocks: "sync.Cond.Wait".
+    CondWaitTicket,
 }
 
 impl RtCode {
@@ -474,7 +482,7 @@ impl RtCode {
         use RtCode::*;
         match self {
             Now | Gosched | NumGoroutine | NumCpu => 0,
-            ChanSend | WaitGroupAdd | TimerReset | AfterFunc | SyscallRead => 2,
+            ChanSend | WaitGroupAdd | TimerReset | AfterFunc | SyscallRead | CondWaitTicket => 2,
             _ => 1,
         }
     }
@@ -485,7 +493,7 @@ impl RtCode {
         match self {
             ChanSend | ChanClose | MutexLock | MutexUnlock | RWMutexLock | RWMutexUnlock
             | RWMutexRLock | RWMutexRUnlock | WaitGroupAdd | WaitGroupDone | WaitGroupWait
-            | CondWait | CondSignal | CondBroadcast | Sleep | Gosched | Exit => 0,
+            | CondWait | CondWaitTicket | CondSignal | CondBroadcast | Sleep | Gosched | Exit => 0,
             ChanRecv2 | NewTimer | NewTicker | SyscallRead => 2,
             _ => 1,
         }

@@ -421,6 +421,12 @@ impl Runtime {
             )));
             return (None, None);
         }
+        if let [p] = &self.sched.processors[..] {
+            // GOMAXPROCS=1: no processor choice to make (the common case, kept cheap).
+            if matches!(p.status, ProcessorStatus::Running { .. }) {
+                return self.step_on(p.id);
+            }
+        }
         let mut enabled = [0u32; PROCESSORS_MAX as usize];
         let mut n = 0;
         for p in &self.sched.processors {
@@ -448,7 +454,11 @@ impl Runtime {
         } else {
             self.policy.choose_processor(&enabled[..n])
         };
-        let pp = ProcessorId(enabled[pick]);
+        self.step_on(ProcessorId(enabled[pick]))
+    }
+
+    /// The step of running processor `pp`: schedule if it has no goroutine, else run its goroutine.
+    fn step_on(&mut self, pp: ProcessorId) -> (Option<ProcessorId>, Option<GoroutineId>) {
         if self.sched.p(pp).current.is_none() && !self.schedule_on(pp) {
             return (Some(pp), None);
         }
@@ -1300,6 +1310,23 @@ impl Runtime {
                 };
                 let ticket = l.add();
                 if l.wait(g, ticket) {
+                    self.park(pp, g, WaitReason::SyncCondWait, WaitObject::Sync(id));
+                } else {
+                    self.complete(g, &[]);
+                }
+            }
+            RtCode::CondAdd | RtCode::CondWaitTicket => {
+                let Some(id) = self.sync_id(g, &arg(0), || SyncObject::Cond(NotifyList::default()))
+                else {
+                    return;
+                };
+                let SyncObject::Cond(l) = &mut self.sync_objects[id.index()] else {
+                    return self.kind_mismatch(g);
+                };
+                if code == RtCode::CondAdd {
+                    let ticket = l.add();
+                    self.complete(g, &[Value::Int(i64::from(ticket))]);
+                } else if l.wait(g, arg(1).as_int() as u32) {
                     self.park(pp, g, WaitReason::SyncCondWait, WaitObject::Sync(id));
                 } else {
                     self.complete(g, &[]);

@@ -9,6 +9,7 @@
 
 use crate::goroutine::{GoroutineStatus, WaitReason};
 use crate::ids::GoroutineId;
+use crate::interp::FrameKind;
 use crate::runtime::{Goroutine, Runtime};
 
 /// Standard-library frames are printed GOROOT-relative, as a `go build -trimpath` binary prints them
@@ -36,10 +37,12 @@ pub fn frames(rt: &Runtime, g: &Goroutine) -> Vec<TraceFrame> {
         let program = rt.program();
         let all: Vec<_> = stack.frames(program).collect();
         for (i, f) in all.iter().enumerate() {
-            // Called by the runtime (goroutine entry, main.main under runtime.main): never inlined.
-            let is_entry = all
-                .get(i + 1)
-                .is_none_or(|caller| caller.name.starts_with("runtime."));
+            // Called by the runtime (goroutine entry, main.main under runtime.main, a deferred call): never
+            // inlined.
+            let is_entry = f.kind != FrameKind::Call
+                || all
+                    .get(i + 1)
+                    .is_none_or(|caller| caller.name.starts_with("runtime."));
             // Go's showframe hides the runtime's own frames (runtime.main under main.main).
             if f.name.starts_with("runtime.") {
                 continue;
@@ -59,6 +62,17 @@ pub fn frames(rt: &Runtime, g: &Goroutine) -> Vec<TraceFrame> {
                     .unwrap_or_else(|| "?".into()),
                 line: f.span.line,
             });
+            // A deferred call run by a panic is called from gopanic: Go shows `panic(...)` below it; one run
+            // by Goexit shows `runtime.Goexit()` (Go 1.23.5's lines of those calls in runtime/panic.go).
+            match f.kind {
+                FrameKind::DeferredPanic => {
+                    out.push(std_frame("panic", "({0x0?, 0x0?})", "runtime/panic.go", 785))
+                }
+                FrameKind::DeferredGoexit => {
+                    out.push(std_frame("runtime.Goexit", "()", "runtime/panic.go", 629))
+                }
+                _ => {}
+            }
         }
     }
     out

@@ -760,3 +760,170 @@ fn first_goroutine_id_is_5_without_os_and_6_with_fmt() {
     let (rt, _) = run_checked(spawn_three(), config(1, 0));
     assert_eq!(rt.goroutines()[1].id, runtime::GoroutineId(6));
 }
+
+/// Emits `panic("<s>")` (a string constant converted to `any`).
+fn emit_panic_str(f: &mut runtime::builder::FuncBuilder<'_>, s: &str) {
+    let c = f.str_const(s);
+    let r = f.reg();
+    f.emit(Instr::Const { dst: r, konst: c });
+    let i = f.reg();
+    f.emit(Instr::MakeIface {
+        dst: i,
+        src: r,
+        ty: builtin::STRING,
+    });
+    f.emit(Instr::Panic { src: i });
+}
+
+#[test]
+fn panic_in_deferred_call_shows_gopanic_frame() {
+    // Go 1.23 (tests/programs/fail/panic_nested): the deferred call run by the first panic sits on a
+    // `panic({0x?, 0x?})` frame at runtime/panic.go:785, and is itself never shown as inlined.
+    let p = program(|b, main| {
+        let func1 = b.declare_func("main.main.func1", 0, &[]);
+        {
+            let mut f = b.func(func1);
+            f.line(8);
+            emit_panic_str(&mut f, "second (from defer)");
+            f.ret(&[]);
+            f.finish();
+        }
+        let mut f = b.func(main);
+        f.line(7);
+        let r = f.reg();
+        f.emit(Instr::Func { dst: r, func: func1 });
+        f.emit(Instr::Defer { callee: r, args: r });
+        f.line(11);
+        emit_panic_str(&mut f, "first");
+        f.ret(&[]);
+        f.finish();
+    });
+    let (rt, _) = run_checked(p, config(1, 0));
+    expect_test::expect![[r#"
+        panic: first
+        	panic: second (from defer)
+
+        goroutine 1 [running]:
+        main.main.func1()
+        	main.go:8 +0x0
+        panic({0x0?, 0x0?})
+        	runtime/panic.go:785 +0x0
+        main.main()
+        	main.go:11 +0x0
+    "#]]
+    .assert_eq(&stderr(&rt));
+}
+
+#[test]
+fn panic_in_call_deferred_by_goexit_shows_goexit_frame() {
+    // Go 1.23: runtime.Goexit calls the deferred functions itself (runtime/panic.go:629).
+    let p = program(|b, main| {
+        let func1 = b.declare_func("main.main.func1", 0, &[]);
+        {
+            let mut f = b.func(func1);
+            f.line(5);
+            emit_panic_str(&mut f, "in goexit defer");
+            f.ret(&[]);
+            f.finish();
+        }
+        let mut f = b.func(main);
+        f.line(4);
+        let r = f.reg();
+        f.emit(Instr::Func { dst: r, func: func1 });
+        f.emit(Instr::Defer { callee: r, args: r });
+        f.line(7);
+        f.emit(Instr::Goexit);
+        f.ret(&[]);
+        f.finish();
+    });
+    let (rt, _) = run_checked(p, config(1, 0));
+    expect_test::expect![[r#"
+        panic: in goexit defer
+
+        goroutine 1 [running]:
+        main.main.func1()
+        	main.go:5 +0x0
+        runtime.Goexit()
+        	runtime/panic.go:629 +0x0
+        main.main()
+        	main.go:7 +0x0
+    "#]].assert_eq(&stderr(&rt));
+}
+
+/// main: `mu.Lock(); go signaller(mu, c); t := notifyListAdd(c); mu.Unlock(); time.Sleep(1ms);
+/// notifyListWait(c, t); mu.Lock(); print("woke")` where the signaller locks, signals and unlocks while main
+/// is between its unlock and its wait. `ticket_first` selects Go's order (ticket before the unlock) or the
+/// old single op (ticket taken at the wait).
+fn cond_signal_between_unlock_and_wait(ticket_first: bool) -> Program {
+    program(|b, main| {
+        let signaller = b.declare_func("main.main.func1", 2, &[]);
+        {
+            let mut f = b.func(signaller);
+            f.line(5);
+            let (mu, c) = (f.param(0), f.param(1));
+            f.rt(RtCode::MutexLock, &[mu], builtin::INT);
+            f.rt(RtCode::CondSignal, &[c], builtin::INT);
+            f.rt(RtCode::MutexUnlock, &[mu], builtin::INT);
+            f.ret(&[]);
+            f.finish();
+        }
+        let mut f = b.func(main);
+        f.line(10);
+        let mu = f.new_sync();
+        let c = f.new_sync();
+        f.rt(RtCode::MutexLock, &[mu], builtin::INT);
+        f.go(signaller, &[mu, c]);
+        let t = if ticket_first {
+            Some(f.rt(RtCode::CondAdd, &[c], builtin::INT))
+        } else {
+            None
+        };
+        f.rt(RtCode::MutexUnlock, &[mu], builtin::INT);
+        // Stands for a preemption between the unlock and the park: the signaller runs meanwhile.
+        f.sleep_ms(1);
+        match t {
+            Some(t) => f.rt(RtCode::CondWaitTicket, &[c, t], builtin::INT),
+            None => f.rt(RtCode::CondWait, &[c], builtin::INT),
+        };
+        f.rt(RtCode::MutexLock, &[mu], builtin::INT);
+        f.print_str("woke");
+        f.ret(&[]);
+        f.finish();
+    })
+}
+
+#[test]
+fn cond_signal_after_ticket_before_park_is_not_lost() {
+    // Go's Cond.Wait takes its ticket (notifyListAdd) before unlocking L: a Signal that runs before the
+    // waiter parks notifies that ticket and notifyListWait returns at once.
+    let (rt, _) = run_checked(cond_signal_between_unlock_and_wait(true), config(1, 0));
+    assert_eq!(rt.status().exit_code(), Some(0), "{}", stderr(&rt));
+    assert_eq!(stdout(&rt), "woke\n");
+    // With the ticket taken only at the wait, the same Signal finds no waiter and is lost.
+    let (rt, _) = run_checked(cond_signal_between_unlock_and_wait(false), config(1, 0));
+    assert!(
+        stderr(&rt).starts_with("fatal error: all goroutines are asleep - deadlock!"),
+        "{}",
+        stderr(&rt)
+    );
+}
+
+#[test]
+fn parked_goroutine_costs_at_most_300_host_bytes() {
+    // Issue goal: <= 300 B per parked goroutine (its G record, stack buffers and sudog); Go uses 2,671 B.
+    let n = 200;
+    let mut rt = Runtime::new(common::parked(n), config(1, 0)).expect("loads");
+    while rt.now_ns() == runtime::time::FAKETIME_START_NS && rt.status().is_running() {
+        rt.run(runtime::Fuel { steps: 1 });
+    }
+    let parked: Vec<_> = rt
+        .goroutines()
+        .iter()
+        .filter(|g| !g.is_main)
+        .map(|g| g.id)
+        .collect();
+    assert_eq!(parked.len(), n as usize);
+    let total: usize = parked.iter().map(|&g| rt.goroutine_host_bytes(g)).sum();
+    let per = total / parked.len();
+    assert!(per <= 300, "{per} B per parked goroutine");
+}

@@ -9,9 +9,10 @@ mod controls;
 mod editor;
 mod runtime_pane;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use runtime::event::Event;
+use runtime::snapshot::GoroutineView;
 use runtime::{ChanId, GoroutineId, ProcessorId, Snapshot, SyncId, TimerId};
 use yew::html::Scope;
 use yew::prelude::*;
@@ -24,6 +25,8 @@ pub struct Ctx<'a> {
     pub p: &'a Playback,
     pub link: &'a Scope<App>,
     pub snap: Option<&'a Snapshot>,
+    /// The snapshot's goroutines by id.
+    pub by_id: BTreeMap<GoroutineId, &'a GoroutineView>,
     pub leaked: BTreeSet<GoroutineId>,
     pub touched: Touched,
     /// Manual policy and a run that can go on: runnable goroutines are buttons.
@@ -131,11 +134,7 @@ impl Ctx<'_> {
         if self.leaked.contains(&g) {
             return "leaked";
         }
-        match self
-            .snap
-            .and_then(|s| s.goroutines.iter().find(|v| v.id == g))
-            .map(|v| v.status.as_str())
-        {
+        match self.by_id.get(&g).map(|v| v.status.as_str()) {
             Some("running") => "running",
             Some("runnable") => "runnable",
             Some("waiting") => "waiting",
@@ -154,8 +153,8 @@ impl Ctx<'_> {
     pub fn chip_with(&self, g: GoroutineId, value: Option<&str>) -> Html {
         let state = self.state_of(g);
         let detail = self
-            .snap
-            .and_then(|s| s.goroutines.iter().find(|v| v.id == g))
+            .by_id
+            .get(&g)
             .map(|v| match v.wait_reason {
                 Some(r) => format!("waiting ({r})"),
                 None => v.status.clone(),
@@ -197,6 +196,9 @@ pub fn page(p: &Playback, help: bool, link: &Scope<App>) -> Html {
         p,
         link,
         snap,
+        by_id: snap
+            .map(|s| s.goroutines.iter().map(|g| (g.id, g)).collect())
+            .unwrap_or_default(),
         leaked: loaded.map(|l| l.leaked()).unwrap_or_default(),
         touched: loaded
             .and_then(|l| l.last_step())

@@ -16,7 +16,7 @@ mod stmt;
 
 use std::collections::HashMap;
 
-use crate::ast::{self, Decl, Expr, ExprKind, File, NodeId};
+use crate::ast::{self, Decl, Expr, ExprKind, File, FuncDecl, NodeId};
 use crate::constant::ConstValue;
 use crate::diagnostic::{self, Diagnostic, RawError};
 use crate::prelude;
@@ -407,6 +407,21 @@ impl<'a> Checker<'a> {
                 note: Some((note_at, note)),
             },
         ));
+    }
+
+    /// gc's checks of `func init` and `func main` (types2 resolver.go): no type parameters, no
+    /// parameters, no results.
+    fn check_entry_signature(&mut self, fd: &FuncDecl, name: &str) {
+        if let Some(tp) = fd.tparams.first() {
+            let at = tp.names.first().map_or(tp.span.lo, |n| n.span.lo);
+            self.error(at, format!("func {name} must have no type parameters"));
+        }
+        if !fd.typ.params.is_empty() || !fd.typ.results.is_empty() {
+            self.error(
+                fd.name.span.lo,
+                format!("func {name} must have no arguments and no return values"),
+            );
+        }
     }
 
     fn unsupported(&mut self, at: u32, feature: &str) {
@@ -801,9 +816,7 @@ impl<'a> Checker<'a> {
                     self.info.defs.insert(fd.name.id, o);
                     match fd.name.name.as_str() {
                         "init" => {
-                            if fi == 0 {
-                                self.unsupported(fd.name.span.lo, "init functions");
-                            }
+                            self.check_entry_signature(fd, "init");
                             // Still checked (its uses count), but not callable by name.
                             if self.pkg_objects.len() <= fi as usize {
                                 self.pkg_objects.resize(fi as usize + 1, Vec::new());
@@ -812,15 +825,7 @@ impl<'a> Checker<'a> {
                         }
                         "main" if fi == 0 => {
                             self.main = Some(o);
-                            if !fd.tparams.is_empty()
-                                || !fd.typ.params.is_empty()
-                                || !fd.typ.results.is_empty()
-                            {
-                                self.error(
-                                    fd.name.span.lo,
-                                    "func main must have no arguments and no return values",
-                                );
-                            }
+                            self.check_entry_signature(fd, "main");
                             self.declare_pkg(scope, o, fi);
                         }
                         _ => self.declare_pkg(scope, o, fi),

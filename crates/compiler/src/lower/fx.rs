@@ -94,6 +94,9 @@ pub(super) struct Fx<'l, 'a> {
     is_lit: bool,
     locals: Vec<LocalVar>,
     pending_label: Option<String>,
+    /// Code labels of the function's statement labels, for `goto` (labels are function-scoped;
+    /// the checker already rejected jumps into blocks or over declarations).
+    goto_labels: HashMap<String, usize>,
     /// The function needs more registers than the machine has.
     too_large: bool,
 }
@@ -316,6 +319,7 @@ impl<'l, 'a> Fx<'l, 'a> {
             is_lit,
             locals: Vec::new(),
             pending_label: None,
+            goto_labels: HashMap::new(),
             too_large: false,
         }
     }
@@ -408,6 +412,16 @@ impl<'l, 'a> Fx<'l, 'a> {
     pub(super) fn label(&mut self) -> usize {
         self.labels.push(None);
         self.labels.len() - 1
+    }
+
+    /// The code label of statement label `name` (created on first use, by a goto or the label).
+    fn goto_label(&mut self, name: &str) -> usize {
+        if let Some(&l) = self.goto_labels.get(name) {
+            return l;
+        }
+        let l = self.label();
+        self.goto_labels.insert(name.to_string(), l);
+        l
     }
 
     pub(super) fn bind(&mut self, l: usize) {
@@ -856,7 +870,12 @@ impl<'l, 'a> Fx<'l, 'a> {
                             .ok_or_else(|| self.unsup_at(s.span, "this continue"))?;
                         self.jump(l);
                     }
-                    BranchKind::Goto => return Err(self.unsup_at(s.span, "goto")),
+                    BranchKind::Goto => {
+                        let name =
+                            name.ok_or_else(|| self.unsup_at(s.span, "goto without label"))?;
+                        let l = self.goto_label(&name);
+                        self.jump(l);
+                    }
                     BranchKind::Fallthrough => {
                         return Err(self.unsup_at(s.span, "fallthrough here"))
                     }
@@ -915,6 +934,8 @@ impl<'l, 'a> Fx<'l, 'a> {
                 body,
             } => self.range(key.as_ref(), value.as_ref(), *define, x, body),
             StmtKind::Labeled { label, stmt } => {
+                let l = self.goto_label(&label.name);
+                self.bind(l);
                 self.pending_label = Some(label.name.clone());
                 let r = self.stmt(stmt);
                 self.pending_label = None;

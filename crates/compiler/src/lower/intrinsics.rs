@@ -96,6 +96,17 @@ pub(super) fn call_special(
         // a fixed seed promises Go's exact sequence, which the model's generator does not reproduce
         return Err(fx.unsup_at(fx.span, "math/rand.NewSource with a constant seed"));
     }
+    if name == "math/rand.New" {
+        let from_new_source = args.first().is_some_and(|a| match &a.unparen().kind {
+            ExprKind::Call { fun, .. } => {
+                matches!(&fun.unparen().kind, ExprKind::Selector { sel, .. } if sel.name == "NewSource")
+            }
+            _ => false,
+        });
+        if !from_new_source {
+            return Err(fx.unsup_at(fx.span, "math/rand.New with a custom Source"));
+        }
+    }
     let (op_of, nfixed): (fn(Stream) -> FmtOp, usize) = match name.as_str() {
         "fmt.Fprintln" => (FmtOp::Println, 0),
         "fmt.Fprint" => (FmtOp::Print, 0),
@@ -105,20 +116,26 @@ pub(super) fn call_special(
     let w = args
         .first()
         .ok_or_else(|| fx.unsup_at(fx.span, "fmt.Fprint without writer"))?;
-    let stream = match &w.unparen().kind {
-        ExprKind::Selector { sel, .. }
-            if matches!(
-                fx.l.ck.info.selections.get(&w.unparen().id),
-                Some(Selection::Qualified(_))
-            ) =>
-        {
-            match sel.name.as_str() {
-                "Stdout" => Stream::Stdout,
-                "Stderr" => Stream::Stderr,
-                _ => return Err(fx.unsup_at(w.span, "fmt.Fprint to this os file")),
+    // os.Stdout / os.Stderr write straight to the program's streams; any other writer goes
+    // through its Write method.
+    let direct = match &w.unparen().kind {
+        ExprKind::Selector { sel, .. } => match fx.l.ck.info.selections.get(&w.unparen().id) {
+            Some(Selection::Qualified(o))
+                if fx.l.pkg_qual(fx.l.ck.info.objects[o.0 as usize].pkg) == "os" =>
+            {
+                match sel.name.as_str() {
+                    "Stdout" => Some(Stream::Stdout),
+                    "Stderr" => Some(Stream::Stderr),
+                    _ => None,
+                }
             }
-        }
-        _ => {
+            _ => None,
+        },
+        _ => None,
+    };
+    let stream = match direct {
+        Some(stream) => stream,
+        None => {
             // any io.Writer: format with Sprint*, then call its Write method
             let sop = match name.as_str() {
                 "fmt.Fprintln" => FmtOp::Sprintln,
@@ -500,6 +517,7 @@ fn call_named(
         }
         "runtime.GC" | "runtime.KeepAlive" => {}
         "os.Exit" => rt_op(fx, RtCode::Exit, base, dst),
+        "os.read" => rt_op(fx, RtCode::SyscallRead, base, dst),
         "strings.(*Builder).WriteString"
         | "strings.(*Builder).Write"
         | "strings.(*Builder).WriteByte"

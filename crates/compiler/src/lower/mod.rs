@@ -18,7 +18,7 @@ mod fx;
 mod initorder;
 mod intrinsics;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use runtime::program::{
     Const, ConstId, Func, FuncId, Global, Instr, NativeIdx, Program, Reg, SourceSpan,
@@ -245,9 +245,17 @@ impl<'a> Lowerer<'a> {
             }
             inits.push((f, vars));
         }
+        // Go names a package's init functions pkg.init.0, pkg.init.1, ... in source order.
         let mut init_ids = Vec::new();
+        let mut per_pkg: BTreeMap<u32, u32> = BTreeMap::new();
         for o in init_funcs {
-            init_ids.push(self.func_for(o, vec![])?);
+            let id = self.func_for(o, vec![])?;
+            let pkg = self.ck.info.objects[o.0 as usize].pkg;
+            let k = per_pkg.entry(pkg).or_insert(0);
+            let name = format!("{}.init.{k}", self.pkg_qual(pkg));
+            *k += 1;
+            self.p.funcs[id.0 as usize].name = name;
+            init_ids.push(id);
         }
         let body = fx::lower_entry(self, &inits, &init_ids, main_id)?;
         self.p.funcs[entry.0 as usize] = body;

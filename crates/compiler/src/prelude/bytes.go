@@ -1,6 +1,8 @@
 // Goroscope prelude: package bytes.
 package bytes
 
+import "io"
+
 type Buffer struct {
 	buf []byte
 	off int
@@ -16,7 +18,21 @@ func (b *Buffer) String() string
 func (b *Buffer) Bytes() []byte
 func (b *Buffer) Len() int
 func (b *Buffer) Reset()
-func (b *Buffer) Read(p []byte) (n int, err error)
+
+// Read reads the next len(p) bytes from the buffer or until it is drained; with no data
+// left it empties the buffer and returns io.EOF (unless len(p) is zero).
+func (b *Buffer) Read(p []byte) (n int, err error) {
+	if b.off >= len(b.buf) {
+		b.Reset()
+		if len(p) == 0 {
+			return 0, nil
+		}
+		return 0, io.EOF
+	}
+	n = copy(p, b.buf[b.off:])
+	b.off += n
+	return n, nil
+}
 
 func Contains(b, subslice []byte) bool
 func Equal(a, b []byte) bool

@@ -1,5 +1,6 @@
-// Goroscope prelude: golang.org/x/sync/errgroup, written in Go on WaitGroup, Once and a
-// channel semaphore, following the package's documented behaviour.
+// Goroscope prelude: golang.org/x/sync/errgroup. Same code and line layout as the corpus's
+// stand-in (tests/programs/_xsync/errgroup/errgroup.go), so tracebacks through it name the
+// same functions and lines as the goldens real Go produced against that module.
 package errgroup
 
 import (
@@ -8,31 +9,78 @@ import (
 	"sync"
 )
 
-type token struct{}
-
+// Group is a collection of goroutines working on subtasks of one task.
+// The zero Group is valid: it has no limit and does not cancel on error.
 type Group struct {
-	cancel func(error)
+	cancel func(error) // cancels the context from WithContext, if any
 
 	wg sync.WaitGroup
 
-	sem chan token
+	slots chan struct{} // one token per active goroutine when a limit is set
 
-	errOnce sync.Once
-	err     error
+	firstErr sync.Once
+	err      error
 }
 
-func (g *Group) done() {
-	if g.sem != nil {
-		<-g.sem
+// WithContext returns a new Group and a Context derived from ctx. The Context is
+// cancelled the first time a function passed to Go returns a non-nil error, or the
+// first time Wait returns, whichever comes first.
+func WithContext(ctx context.Context) (*Group, context.Context) {
+	derived, cancel := context.WithCancelCause(ctx)
+	return &Group{cancel: cancel}, derived
+}
+
+// Go runs f in a new goroutine. When a limit is set, Go blocks until a slot is free.
+// The first call to return a non-nil error cancels the group's context; Wait returns it.
+func (g *Group) Go(f func() error) {
+	if g.slots != nil {
+		g.slots <- struct{}{}
+	}
+	g.start(f)
+}
+
+// TryGo runs f in a new goroutine only if the group is below its limit, and reports
+// whether it did.
+func (g *Group) TryGo(f func() error) bool {
+	if g.slots != nil {
+		select {
+		case g.slots <- struct{}{}:
+		default:
+			return false
+		}
+	}
+	g.start(f)
+	return true
+}
+
+func (g *Group) start(f func() error) {
+	g.wg.Add(1)
+	go func() {
+		defer g.finish()
+		if err := f(); err != nil {
+			g.record(err)
+		}
+	}()
+}
+
+func (g *Group) record(err error) {
+	g.firstErr.Do(func() {
+		g.err = err
+		if g.cancel != nil {
+			g.cancel(err)
+		}
+	})
+}
+
+func (g *Group) finish() {
+	if g.slots != nil {
+		<-g.slots
 	}
 	g.wg.Done()
 }
 
-func WithContext(ctx context.Context) (*Group, context.Context) {
-	ctx, cancel := context.WithCancelCause(ctx)
-	return &Group{cancel: cancel}, ctx
-}
-
+// Wait blocks until every function started by Go has returned, then returns the first
+// non-nil error (if any) from them.
 func (g *Group) Wait() error {
 	g.wg.Wait()
 	if g.cancel != nil {
@@ -41,54 +89,15 @@ func (g *Group) Wait() error {
 	return g.err
 }
 
-func (g *Group) Go(f func() error) {
-	if g.sem != nil {
-		g.sem <- token{}
-	}
-	g.wg.Add(1)
-	go func() {
-		defer g.done()
-		if err := f(); err != nil {
-			g.errOnce.Do(func() {
-				g.err = err
-				if g.cancel != nil {
-					g.cancel(g.err)
-				}
-			})
-		}
-	}()
-}
-
-func (g *Group) TryGo(f func() error) bool {
-	if g.sem != nil {
-		select {
-		case g.sem <- token{}:
-		default:
-			return false
-		}
-	}
-	g.wg.Add(1)
-	go func() {
-		defer g.done()
-		if err := f(); err != nil {
-			g.errOnce.Do(func() {
-				g.err = err
-				if g.cancel != nil {
-					g.cancel(g.err)
-				}
-			})
-		}
-	}()
-	return true
-}
-
+// SetLimit limits the number of active goroutines to n; a negative n removes the limit.
+// It must not be called while goroutines of the group are active.
 func (g *Group) SetLimit(n int) {
 	if n < 0 {
-		g.sem = nil
+		g.slots = nil
 		return
 	}
-	if len(g.sem) != 0 {
-		panic(fmt.Errorf("errgroup: modify limit while %v goroutines in the group are still active", len(g.sem)))
+	if active := len(g.slots); active != 0 {
+		panic(fmt.Errorf("errgroup: modify limit while %v goroutines in the group are still active", active))
 	}
-	g.sem = make(chan token, n)
+	g.slots = make(chan struct{}, n)
 }

@@ -41,7 +41,8 @@ impl NotifyList {
     /// Models `notifyListWait`: false if the ticket was already notified (returns at once), else the
     /// goroutine is listed and must park.
     pub fn wait(&mut self, g: GoroutineId, ticket: u32) -> bool {
-        if less(ticket, self.notify) {
+        // A ticket never handed out (bad input) or already notified: nothing to wait for.
+        if less(ticket, self.notify) || !less(ticket, self.wait) {
             return false;
         }
         self.waiters.push(CondWaiter {

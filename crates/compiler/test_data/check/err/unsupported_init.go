@@ -1,9 +1,0 @@
-package main
-
-import "fmt"
-
-func init() {
-	fmt.Println("init")
-}
-
-func main() {}
