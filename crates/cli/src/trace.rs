@@ -38,8 +38,12 @@ pub fn print(
 }
 
 fn render_step(step: &Step) -> String {
-    let p = step.processor.map_or("-".to_string(), |p| p.to_string());
-    let g = step.goroutine.map_or("-".to_string(), |g| g.to_string());
+    let p = step
+        .processor
+        .map_or("-".to_string(), |p| format!("P{}", p.0));
+    let g = step
+        .goroutine
+        .map_or("-".to_string(), |g| format!("G{}", g.0));
     let events: Vec<String> = step.events.iter().map(|e| e.to_string()).collect();
     format!("{:>6}  {:<3} {:<4} {}", step.index, p, g, events.join("; "))
 }
