@@ -60,6 +60,27 @@ test('benchmark: 1,000 goroutines and 100 channels', async () => {
       return { best, bestStep };
     }, end);
     await b.page.screenshot({ path: join(SHOT_DIR, 'bench-crowd.png') });
+    // The cost of one step at the crowd's peak, split into the app's work (step, snapshot, view, DOM
+    // patches: Yew renders in a microtask after the click) and the browser's style and layout.
+    const oneStep = await b.page.evaluate(async () => {
+      const step = document.querySelector('#step');
+      const script = [];
+      const layout = [];
+      for (let i = 0; i < 15; i++) {
+        const t0 = performance.now();
+        step.click();
+        await Promise.resolve();
+        await Promise.resolve();
+        const t1 = performance.now();
+        void document.body.offsetHeight; // forces style and layout
+        const t2 = performance.now();
+        script.push(t1 - t0);
+        layout.push(t2 - t1);
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      }
+      const median = (xs) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)].toFixed(1);
+      return { script: median(script), layout: median(layout), elements: document.getElementsByTagName('*').length };
+    });
     // Play at full speed for 3 s and record frame times.
     await b.page.selectOption('#speed', '1000');
     const startStep = Number((await b.page.locator('#step-count').textContent()).match(/^step (\d+)/)[1]);
@@ -81,6 +102,7 @@ test('benchmark: 1,000 goroutines and 100 channels', async () => {
     const pct = (p) => frames[Math.min(frames.length - 1, Math.floor(frames.length * p))].toFixed(1);
     console.log(`# bench: run to end ${end} steps in ${(runMs / 1000).toFixed(1)} s (${Math.round(end / (runMs / 1000))} steps/s incl. rendering chunks)`);
     console.log(`# bench: peak ${peak.best} live goroutines at step ${peak.bestStep}`);
+    console.log(`# bench: one step at the peak: app ${oneStep.script} ms + style/layout ${oneStep.layout} ms (median of 15), ${oneStep.elements} elements`);
     console.log(`# bench: playing 3 s at 1000 steps/s: ${endStep - startStep} steps, ${frames.length} frames, frame ms p50 ${pct(0.5)} p90 ${pct(0.9)} max ${pct(1)}`);
     const plotPeak = Number((await b.page.locator('#plot h2 .sub').textContent()).match(/peak (\d+)/)[1]);
     assert.ok(plotPeak >= 1000, `1,000 goroutines alive at once (peak ${plotPeak})`);

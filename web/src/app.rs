@@ -26,14 +26,20 @@ pub enum Msg {
     Help(Option<bool>),
     /// A key pressed outside text fields.
     Key(String),
+    /// The goroutine table was scrolled to this many pixels from its top.
+    GoroutinesScrolled(i32),
 }
 
 pub struct App {
     playback: Playback,
     play_timer: Option<(Interval, (u32, u64))>,
+    /// When the play timer last fired (ms since the epoch), while playing.
+    last_tick: Option<f64>,
     chunk_timer: Option<Timeout>,
     chunk_steps: u64,
     help: bool,
+    /// The first goroutine-table row in the rendered window (the table is virtualised).
+    goroutines_first: usize,
     _keys: Option<Closure<dyn FnMut(web_sys::KeyboardEvent)>>,
 }
 
@@ -47,15 +53,27 @@ impl Component for App {
         App {
             playback,
             play_timer: None,
+            last_tick: None,
             chunk_timer: None,
             chunk_steps: 256,
             help: false,
+            goroutines_first: 0,
             _keys: None,
         }
     }
 
     fn update(&mut self, ctx: &Context<Self>, msg: Msg) -> bool {
         match msg {
+            Msg::Do(Action::Tick) => {
+                // Ticks carry the time since the previous one, so late frames do not slow the play rate.
+                let now = js_sys::Date::now();
+                let action = match self.last_tick {
+                    Some(before) => Action::TickAfter((now - before).max(0.0) as u32),
+                    None => Action::Tick,
+                };
+                self.last_tick = Some(now);
+                self.playback.update(action);
+            }
             Msg::Do(action) => self.playback.update(action),
             Msg::Chunk => {
                 self.chunk_timer = None;
@@ -71,6 +89,14 @@ impl Component for App {
                 }
             }
             Msg::Help(show) => self.help = show.unwrap_or(!self.help),
+            Msg::GoroutinesScrolled(top) => {
+                let first = crate::view::goroutine_window_start(top);
+                if first == self.goroutines_first {
+                    return false;
+                }
+                self.goroutines_first = first;
+                return true;
+            }
             Msg::Key(key) => {
                 let action = match key.as_str() {
                     " " | "k" => Some(Action::TogglePlay),
@@ -100,7 +126,7 @@ impl Component for App {
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {
-        crate::view::page(&self.playback, self.help, ctx.link())
+        crate::view::page(&self.playback, self.help, self.goroutines_first, ctx.link())
     }
 
     fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
@@ -164,9 +190,13 @@ impl App {
                     let timer =
                         Interval::new(plan.0, move || link.send_message(Msg::Do(Action::Tick)));
                     self.play_timer = Some((timer, plan));
+                    self.last_tick = None;
                 }
             }
-            _ => self.play_timer = None,
+            _ => {
+                self.play_timer = None;
+                self.last_tick = None;
+            }
         }
         match self.playback.mode {
             Mode::RunningToEnd => {

@@ -146,6 +146,10 @@ pub enum Action {
     TogglePlay,
     /// A play timer fired: advance by the speed's steps per tick.
     Tick,
+    /// A play timer fired this many milliseconds after the previous one: advance by the steps the speed
+    /// asks for in that time (at least one tick's, at most four ticks'), so the step rate holds when the
+    /// browser delivers ticks late.
+    TickAfter(u32),
     /// Runs to the end in chunks (loading first if needed).
     RunToEnd,
     /// A chunk timer fired: at most this many steps.
@@ -561,6 +565,13 @@ impl Playback {
                     self.step_forward(steps);
                 }
             }
+            Action::TickAfter(ms) => {
+                if self.mode == Mode::Playing {
+                    let (_, steps) = self.tick_plan();
+                    let due = self.settings.speed as u64 * ms as u64 / 1000;
+                    self.step_forward(due.clamp(steps, steps * 4));
+                }
+            }
             Action::RunToEnd => {
                 if self.ensure_loaded() && !self.loaded.as_ref().is_some_and(Loaded::ended) {
                     self.mode = Mode::RunningToEnd;
@@ -930,6 +941,26 @@ func main() {
         // Play at the end does nothing.
         p.update(Action::Play);
         assert_eq!(p.mode, Mode::Paused);
+    }
+
+    #[test]
+    fn late_ticks_catch_up_within_bounds() {
+        const PING: &str = "package main\n\nfunc main() {\n\tch := make(chan int)\n\tgo func() {\n\t\tfor i := 0; i < 100; i++ {\n\t\t\tch <- i\n\t\t}\n\t}()\n\tfor i := 0; i < 100; i++ {\n\t\t<-ch\n\t}\n}\n";
+        let mut p = Playback::new(PING);
+        p.update(Action::SetSpeed(250));
+        assert_eq!(p.tick_plan(), (16, 4));
+        p.update(Action::TogglePlay);
+        p.update(Action::TickAfter(16));
+        assert_eq!(loaded(&p).step(), 4, "on time: one tick's steps");
+        p.update(Action::TickAfter(32));
+        assert_eq!(loaded(&p).step(), 12, "one frame late: 250/s for 32 ms");
+        p.update(Action::TickAfter(1000));
+        assert_eq!(loaded(&p).step(), 28, "at most four ticks' steps");
+        p.update(Action::TickAfter(0));
+        assert_eq!(loaded(&p).step(), 32, "at least one tick's steps");
+        p.update(Action::Pause);
+        p.update(Action::TickAfter(16));
+        assert_eq!(loaded(&p).step(), 32, "no steps while paused");
     }
 
     #[test]

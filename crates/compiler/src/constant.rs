@@ -107,7 +107,7 @@ pub fn binary(
                 O::Mul => Int(a.checked_mul(b).ok_or(ov)?),
                 O::Div if b == 0 => return Err(ConstError::DivByZero),
                 O::Div if int_division => Int(a.checked_div(b).ok_or(ov)?),
-                O::Div => Float(a as f64 / b as f64),
+                O::Div => Float(no_neg_zero(a as f64 / b as f64)),
                 O::Rem if b == 0 => return Err(ConstError::DivByZero),
                 O::Rem => Int(a.checked_rem(b).ok_or(ov)?),
                 O::And => Int(a & b),
@@ -129,9 +129,9 @@ pub fn binary(
             Ok(match op {
                 O::Add => Float(a + b),
                 O::Sub => Float(a - b),
-                O::Mul => Float(a * b),
+                O::Mul => Float(no_neg_zero(a * b)),
                 O::Div if b == 0.0 => return Err(ConstError::DivByZero),
-                O::Div => Float(a / b),
+                O::Div => Float(no_neg_zero(a / b)),
                 O::Eql => Bool(a == b),
                 O::Neq => Bool(a != b),
                 O::Lss => Bool(a < b),
@@ -183,7 +183,7 @@ pub fn unary(
     match (op, x) {
         (Operator::Add, Int(_) | Float(_)) => Ok(x.clone()),
         (Operator::Sub, Int(a)) => Ok(Int(a.checked_neg().ok_or(ConstError::Overflow)?)),
-        (Operator::Sub, Float(a)) => Ok(Float(-a)),
+        (Operator::Sub, Float(a)) => Ok(Float(no_neg_zero(-a))),
         (Operator::Not, Bool(b)) => Ok(Bool(!b)),
         (Operator::Xor, Int(a)) => match unsigned_bits {
             Some(bits) => {
@@ -293,4 +293,13 @@ pub fn rat_cmp(a: Rat, b: Rat) -> Option<std::cmp::Ordering> {
 /// The float64 nearest to a rational (correctly rounded when both parts are below 2^53).
 pub fn rat_to_f64(r: Rat) -> f64 {
     r.0 as f64 / r.1 as f64
+}
+
+/// Go's constants are exact numbers with no negative zero: `-0.0` is 0.
+fn no_neg_zero(f: f64) -> f64 {
+    if f == 0.0 {
+        0.0
+    } else {
+        f
+    }
 }

@@ -409,3 +409,177 @@ func main() {
     );
     assert_eq!(out, "21 20 1 2\n");
 }
+
+#[test]
+fn range_over_arrays_and_array_pointers() {
+    let out = stdout(
+        r#"package main
+
+import "fmt"
+
+func main() {
+	arr := [3]int{7, 8, 9}
+	for i := range arr {
+		fmt.Print(i)
+	}
+	for i, v := range arr {
+		fmt.Print(" ", i, v)
+	}
+	p := &arr
+	for i := range p {
+		fmt.Print(" p", i)
+	}
+	for i, v := range p {
+		fmt.Print(" ", i, v)
+	}
+	fmt.Println()
+}
+"#,
+    );
+    assert_eq!(out, "012 0 7 1 8 2 9 p0 p1 p2 0 7 1 8 2 9\n");
+}
+
+#[test]
+fn unicode_utf8_functions_use_the_runtime_natives() {
+    let out = stdout(
+        r#"package main
+
+import (
+	"fmt"
+	"unicode/utf8"
+)
+
+func main() {
+	s := "héllo, 世界"
+	fmt.Println(utf8.RuneCountInString(s), utf8.RuneCount([]byte(s)), utf8.RuneLen('世'), utf8.ValidString(s))
+	r, n := utf8.DecodeRuneInString(s[1:])
+	fmt.Println(string(r), n)
+}
+"#,
+    );
+    assert_eq!(out, "9 9 3 true\né 2\n");
+}
+
+#[test]
+fn time_values_print_and_split_like_go_in_utc() {
+    // Go prints time.Now() with a monotonic reading (" m=+0.000000001"); Goroscope omits it.
+    let out = stdout(
+        r#"package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	fmt.Println(<-time.After(time.Millisecond) != time.Time{})
+	var z time.Time
+	fmt.Println(z, z.IsZero(), z == time.Time{}, z.Year(), z.Month(), z.Weekday())
+	d := time.Date(2009, time.November, 10, 23, 0, 0, 0, time.UTC)
+	fmt.Println(d, d.Weekday(), d.YearDay(), d.Unix())
+	fmt.Println(time.Date(2024, 14, 32, 25, 61, 61, 1e9+7, time.UTC))
+	fmt.Println(time.Unix(-1, 5).UTC(), time.Unix(-1, 5).Weekday(), time.UnixMilli(1500).UTC())
+	fmt.Printf("%v|%s\n", d.Add(time.Hour*24*400+123456789), d)
+	fmt.Println(time.December, time.Saturday, time.Month(13))
+}
+"#,
+    );
+    assert_eq!(
+        out,
+        "true\n\
+         0001-01-01 00:00:00 +0000 UTC true true 1 January Monday\n\
+         2009-11-10 23:00:00 +0000 UTC Tuesday 314 1257894000\n\
+         2025-03-05 02:02:02.000000007 +0000 UTC\n\
+         1969-12-31 23:59:59.000000005 +0000 UTC Wednesday 1970-01-01 00:00:01.5 +0000 UTC\n\
+         2010-12-15 23:00:00.123456789 +0000 UTC|2009-11-10 23:00:00 +0000 UTC\n\
+         December Saturday %!Month(13)\n"
+    );
+    let now = stdout(
+        r#"package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	t := time.Now()
+	fmt.Println(t)
+	fmt.Println(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second())
+}
+"#,
+    );
+    assert_eq!(
+        now,
+        "2009-11-10 23:00:00 +0000 UTC\n2009 November 10 23 0 0\n"
+    );
+}
+
+#[test]
+fn strconv_sentinels_os_args_and_constant_negative_zero() {
+    let out = stdout(
+        r#"package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+)
+
+const negz = -0.0
+
+func main() {
+	_, err := strconv.Atoi("x")
+	fmt.Println(errors.Is(err, strconv.ErrSyntax), errors.Is(err, strconv.ErrRange), strconv.ErrSyntax)
+	_, err = strconv.ParseInt("99999999999999999999", 10, 64)
+	var ne *strconv.NumError
+	fmt.Println(errors.Is(err, strconv.ErrRange), errors.As(err, &ne), ne.Err == strconv.ErrRange)
+	fmt.Println(len(os.Args), len(os.Args[0]) > 0)
+	fmt.Println(-0.0, negz, 0.0*-1, -0.0/5, float32(-0.0))
+	x := 0.0
+	fmt.Println(-x)
+}
+"#,
+    );
+    assert_eq!(
+        out,
+        "true false invalid syntax\ntrue true true\n1 true\n0 0 0 0 0\n-0\n"
+    );
+}
+
+#[test]
+fn time_add_date_round_and_truncate_count_from_go_zero_time() {
+    let out = stdout(
+        r#"package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	d := time.Date(2009, time.November, 10, 23, 17, 45, 987654321, time.UTC)
+	fmt.Println(d.AddDate(0, 3, 25), d.AddDate(-1, -11, 0), d.In(time.UTC))
+	fmt.Println(d.Zone())
+	for _, r := range []time.Duration{0, time.Second, time.Minute, time.Hour, 7 * time.Second, 24 * time.Hour, 7 * 24 * time.Hour, 1234567 * time.Microsecond} {
+		fmt.Println(d.Round(r), d.Truncate(r))
+	}
+}
+"#,
+    );
+    assert_eq!(
+        out,
+        "2010-03-07 23:17:45.987654321 +0000 UTC 2007-12-10 23:17:45.987654321 +0000 UTC 2009-11-10 23:17:45.987654321 +0000 UTC\n\
+         UTC 0\n\
+         2009-11-10 23:17:45.987654321 +0000 UTC 2009-11-10 23:17:45.987654321 +0000 UTC\n\
+         2009-11-10 23:17:46 +0000 UTC 2009-11-10 23:17:45 +0000 UTC\n\
+         2009-11-10 23:18:00 +0000 UTC 2009-11-10 23:17:00 +0000 UTC\n\
+         2009-11-10 23:00:00 +0000 UTC 2009-11-10 23:00:00 +0000 UTC\n\
+         2009-11-10 23:17:48 +0000 UTC 2009-11-10 23:17:41 +0000 UTC\n\
+         2009-11-11 00:00:00 +0000 UTC 2009-11-10 00:00:00 +0000 UTC\n\
+         2009-11-09 00:00:00 +0000 UTC 2009-11-09 00:00:00 +0000 UTC\n\
+         2009-11-10 23:17:45.927032 +0000 UTC 2009-11-10 23:17:45.927032 +0000 UTC\n\
+         "
+    );
+}

@@ -583,6 +583,7 @@ impl GoStack {
     pub fn for_each_value<'a>(&'a self, mut f: impl FnMut(&'a Value)) {
         self.regs.iter().for_each(&mut f);
         for d in &self.defers {
+            f(&d.callee);
             d.args.iter().for_each(&mut f);
         }
         for p in &self.panics {
@@ -596,7 +597,19 @@ impl GoStack {
         }
     }
 
-    /// Approximate host bytes used by this stack (for the "parked goroutine costs little" goal).
+    /// The frames' closure functions (a frame holds its environment outside the registers): GC roots too,
+    /// as `Value::Func`s, so a goroutine that has not run yet keeps its closure's captured variables alive.
+    pub fn frame_closures(&self) -> impl Iterator<Item = Value> + '_ {
+        self.frames.iter().filter_map(|fr| {
+            fr.env.map(|env| {
+                Value::Func(FuncValue {
+                    func: fr.func,
+                    env: Some(env),
+                })
+            })
+        })
+    }
+
     /// Host bytes of the buffers this stack owns (the `GoStack` record itself is counted by its owner).
     pub fn host_bytes(&self) -> usize {
         self.regs.capacity() * std::mem::size_of::<Value>()
@@ -906,12 +919,13 @@ impl GoStack {
             loop {
                 if budget == 0 {
                     self.frames[fi].pc = pc as Pc;
+                    ctx.budget = budget;
                     return Effect::Yield;
                 }
                 budget -= 1;
-                let instr = code[pc];
+                let instr = &code[pc];
                 // Fast paths: simple instructions advance `pc` and loop without building a `Flow`.
-                let trap: Trap = match instr {
+                let trap: Trap = match *instr {
                     Instr::Nop => {
                         pc += 1;
                         continue;
@@ -977,7 +991,7 @@ impl GoStack {
                     Instr::Eq { dst, lhs, rhs } | Instr::Ne { dst, lhs, rhs } => {
                         match go_equal(&r!(lhs), &r!(rhs), types) {
                             Ok(eq) => {
-                                r!(dst) = Value::Bool(eq == matches!(instr, Instr::Eq { .. }));
+                                r!(dst) = Value::Bool(eq == matches!(*instr, Instr::Eq { .. }));
                                 pc += 1;
                                 continue;
                             }
@@ -1025,6 +1039,82 @@ impl GoStack {
                             Err(t) => t,
                         }
                     }
+                    // Scalar loads and stores through a pointer (captured variables, fields): the common case
+                    // without `exec_slow`; aggregates and errors take the slow path.
+                    Instr::Load { dst, ptr, ty } | Instr::LoadField { dst, ptr, ty, .. }
+                        if !types.is_aggregate(ty) =>
+                    {
+                        let offset = match *instr {
+                            Instr::LoadField { offset, .. } => offset,
+                            _ => 0,
+                        };
+                        if let Value::Ptr(p) = r!(ptr) {
+                            let v = ctx
+                                .heap
+                                .slots(p.obj)
+                                .and_then(|s| s.get(p.slot as usize + offset as usize));
+                            if let Some(v) = v {
+                                let v = v.clone();
+                                r!(dst) = v;
+                                pc += 1;
+                                continue;
+                            }
+                        }
+                        self.frames[fi].pc = pc as Pc;
+                        match self.exec_slow(ctx, *instr, base) {
+                            Ok(Flow::Next) => {
+                                pc += 1;
+                                continue;
+                            }
+                            Ok(Flow::Jump(t)) => {
+                                pc = t as usize;
+                                continue;
+                            }
+                            Ok(Flow::Reload) => continue 'frame,
+                            Ok(Flow::Stop(e)) => {
+                                ctx.budget = budget;
+                                return e;
+                            }
+                            Err(t) => t,
+                        }
+                    }
+                    Instr::Store { ptr, src, ty } | Instr::StoreField { ptr, src, ty, .. }
+                        if !types.is_aggregate(ty) =>
+                    {
+                        let offset = match *instr {
+                            Instr::StoreField { offset, .. } => offset,
+                            _ => 0,
+                        };
+                        if let Value::Ptr(p) = r!(ptr) {
+                            let v = r!(src).clone();
+                            if let Some(slot) = ctx
+                                .heap
+                                .slots_mut(p.obj)
+                                .and_then(|s| s.get_mut(p.slot as usize + offset as usize))
+                            {
+                                *slot = v;
+                                pc += 1;
+                                continue;
+                            }
+                        }
+                        self.frames[fi].pc = pc as Pc;
+                        match self.exec_slow(ctx, *instr, base) {
+                            Ok(Flow::Next) => {
+                                pc += 1;
+                                continue;
+                            }
+                            Ok(Flow::Jump(t)) => {
+                                pc = t as usize;
+                                continue;
+                            }
+                            Ok(Flow::Reload) => continue 'frame,
+                            Ok(Flow::Stop(e)) => {
+                                ctx.budget = budget;
+                                return e;
+                            }
+                            Err(t) => t,
+                        }
+                    }
                     Instr::Runtime { op, args, ty, dst } => {
                         // Every channel and sync operation: kept out of `exec_slow` (hot in pipes and
                         // contended mutexes).
@@ -1034,6 +1124,7 @@ impl GoStack {
                                 let a = OpArgs::from_slice(vals);
                                 self.frames[fi].pc = pc as Pc;
                                 self.pending = Pending::new(dst, op.results() as u8);
+                                ctx.budget = budget;
                                 return Effect::Runtime(RuntimeOp::Call {
                                     code: op,
                                     args: a,
@@ -1046,7 +1137,10 @@ impl GoStack {
                     Instr::Return { src, count } if !self.has_defer(fi) => {
                         self.frames[fi].pc = pc as Pc;
                         match self.do_return(ctx, src, count as usize) {
-                            Ok(Flow::Stop(e)) => return e,
+                            Ok(Flow::Stop(e)) => {
+                                ctx.budget = budget;
+                                return e;
+                            }
                             Ok(_) => continue 'frame,
                             Err(t) => t,
                         }
@@ -1055,11 +1149,12 @@ impl GoStack {
                         self.frames[fi].pc = pc as Pc;
                         if ctx.heap.slots_in_use() > ctx.limits.max_heap_slots {
                             // The heap limit: `requested` is the number of values in use.
+                            ctx.budget = budget;
                             return Effect::LimitReached(LimitReached::Allocation {
                                 requested: ctx.heap.slots_in_use(),
                             });
                         }
-                        match self.exec_slow(ctx, instr, base) {
+                        match self.exec_slow(ctx, *instr, base) {
                             Ok(Flow::Next) => {
                                 pc += 1;
                                 continue;
@@ -1069,14 +1164,20 @@ impl GoStack {
                                 continue;
                             }
                             Ok(Flow::Reload) => continue 'frame,
-                            Ok(Flow::Stop(e)) => return e,
+                            Ok(Flow::Stop(e)) => {
+                                ctx.budget = budget;
+                                return e;
+                            }
                             Err(t) => t,
                         }
                     }
                 };
                 self.frames[fi].pc = pc as Pc;
                 match self.trap(ctx, trap) {
-                    Some(e) => return e,
+                    Some(e) => {
+                        ctx.budget = budget;
+                        return e;
+                    }
                     None => continue 'frame,
                 }
             }

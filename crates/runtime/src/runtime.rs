@@ -45,7 +45,7 @@ use crate::value::{FuncValue, Value};
 pub struct Limits {
     /// Steps before the run stops.
     pub steps_max: u64,
-    /// Goroutines alive at once.
+    /// Goroutines alive at once (Go has no such cap; 1,000,000 parked goroutines take about 300 MB here).
     pub goroutines_max: u64,
     /// Live heap objects (checked after each collection).
     pub heap_values_max: u64,
@@ -61,7 +61,7 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             steps_max: 50_000_000,
-            goroutines_max: 100_000,
+            goroutines_max: 1_000_000,
             heap_values_max: 5_000_000,
             chan_capacity_max: CHAN_CAPACITY_MAX,
             output_bytes_max: 16 << 20,
@@ -231,7 +231,13 @@ impl Runtime {
             0 => 5,
             n => n as u64,
         };
-        let sched = Sched::with_first_goid(processors, config.time_slice, first_goid);
+        // P0's schedtick while main.main runs, as real Go 1.23 reports it with GOMAXPROCS=1
+        // (GODEBUG=schedtrace=1,scheddetail=1): runtime.main and its helper goroutines have been scheduled
+        // before main.main, 4 times when os is linked in, 5 times otherwise. It decides when the every-61st
+        // global-queue check first fires, e.g. which goroutine runs after a Gosched.
+        let startup_schedtick = if imports_os(&program) { 4 } else { 5 };
+        let mut sched = Sched::with_first_goid(processors, config.time_slice, first_goid);
+        sched.p_mut(ProcessorId(0)).schedtick = startup_schedtick;
         let policy = Policy::new(&config.policy);
         let mut rt = Runtime {
             program: Rc::new(program),
@@ -2026,7 +2032,13 @@ impl Runtime {
     // ----- memory -----
 
     fn collect_garbage(&mut self) {
-        let mut roots: Vec<&Value> = Vec::new();
+        let closures: Vec<Value> = self
+            .goroutines
+            .iter()
+            .filter_map(|g| g.stack.as_ref())
+            .flat_map(|s| s.frame_closures())
+            .collect();
+        let mut roots: Vec<&Value> = closures.iter().collect();
         for g in &self.goroutines {
             if let Some(s) = &g.stack {
                 s.for_each_value(|v| roots.push(v));

@@ -65,9 +65,12 @@ pub fn frames(rt: &Runtime, g: &Goroutine) -> Vec<TraceFrame> {
             // A deferred call run by a panic is called from gopanic: Go shows `panic(...)` below it; one run
             // by Goexit shows `runtime.Goexit()` (Go 1.23.5's lines of those calls in runtime/panic.go).
             match f.kind {
-                FrameKind::DeferredPanic => {
-                    out.push(std_frame("panic", "({0x0?, 0x0?})", "runtime/panic.go", 785))
-                }
+                FrameKind::DeferredPanic => out.push(std_frame(
+                    "panic",
+                    "({0x0?, 0x0?})",
+                    "runtime/panic.go",
+                    785,
+                )),
                 FrameKind::DeferredGoexit => {
                     out.push(std_frame("runtime.Goexit", "()", "runtime/panic.go", 629))
                 }

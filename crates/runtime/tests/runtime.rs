@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use runtime::program::{Instr, Program, RtCode};
+use runtime::program::{BinOp, Instr, NumKind, Program, Reg, RtCode};
 use runtime::types::builtin;
 use runtime::{Config, Event, PolicyConfig, Runtime, Status};
 
@@ -791,7 +791,10 @@ fn panic_in_deferred_call_shows_gopanic_frame() {
         let mut f = b.func(main);
         f.line(7);
         let r = f.reg();
-        f.emit(Instr::Func { dst: r, func: func1 });
+        f.emit(Instr::Func {
+            dst: r,
+            func: func1,
+        });
         f.emit(Instr::Defer { callee: r, args: r });
         f.line(11);
         emit_panic_str(&mut f, "first");
@@ -829,7 +832,10 @@ fn panic_in_call_deferred_by_goexit_shows_goexit_frame() {
         let mut f = b.func(main);
         f.line(4);
         let r = f.reg();
-        f.emit(Instr::Func { dst: r, func: func1 });
+        f.emit(Instr::Func {
+            dst: r,
+            func: func1,
+        });
         f.emit(Instr::Defer { callee: r, args: r });
         f.line(7);
         f.emit(Instr::Goexit);
@@ -847,7 +853,8 @@ fn panic_in_call_deferred_by_goexit_shows_goexit_frame() {
         	runtime/panic.go:629 +0x0
         main.main()
         	main.go:7 +0x0
-    "#]].assert_eq(&stderr(&rt));
+    "#]]
+    .assert_eq(&stderr(&rt));
 }
 
 /// main: `mu.Lock(); go signaller(mu, c); t := notifyListAdd(c); mu.Unlock(); time.Sleep(1ms);
@@ -926,4 +933,91 @@ fn parked_goroutine_costs_at_most_300_host_bytes() {
     let total: usize = parked.iter().map(|&g| rt.goroutine_host_bytes(g)).sum();
     let per = total / parked.len();
     assert!(per <= 300, "{per} B per parked goroutine");
+}
+
+#[test]
+fn collection_keeps_closures_of_goroutines_that_have_not_run() {
+    // 6000 `go func() { ch <- v }()` before any of them runs: each closure environment is referenced only by
+    // the new goroutine's frame, and more than 4096 allocations trigger a collection meanwhile.
+    let n = 6000;
+    let p = program(|b, main| {
+        let ct = chan_int(b);
+        let ints = b
+            .types()
+            .intern(runtime::types::TypeKind::Slice { elem: builtin::INT });
+        let worker = b.declare_func("main.main.func1", 0, &[]);
+        {
+            let mut f = b.func(worker);
+            f.line(5);
+            let ch = f.reg();
+            f.emit(Instr::Capture { dst: ch, index: 0 });
+            let v = f.reg();
+            f.emit(Instr::Capture { dst: v, index: 1 });
+            f.send(ch, v);
+            f.ret(&[]);
+            f.finish();
+        }
+        let mut f = b.func(main);
+        f.line(10);
+        let ch = f.make_chan(ct, n);
+        let count = f.int(n);
+        f.repeat(count, |f, i| {
+            let caps = f.consecutive(&[ch, i]);
+            let c = f.reg();
+            f.emit(Instr::Closure {
+                dst: c,
+                func: worker,
+                captures: caps,
+                count: 2,
+            });
+            f.emit(Instr::Go {
+                callee: c,
+                args: Reg(0),
+            });
+        });
+        // 1<<20 slots allocated: the heap collects after this step; then reuse of freed objects.
+        let big = f.int(1 << 20);
+        let s = f.reg();
+        f.emit(Instr::MakeSlice {
+            dst: s,
+            len: big,
+            cap: Reg::NONE,
+            ty: ints,
+        });
+        f.repeat(count, |f, _| {
+            let x = f.int(1_000_000);
+            let b = f.reg();
+            f.emit(Instr::Box {
+                dst: b,
+                src: x,
+                ty: builtin::INT,
+            });
+            let caps = f.consecutive(&[b, b]);
+            let c = f.reg();
+            f.emit(Instr::Closure {
+                dst: c,
+                func: worker,
+                captures: caps,
+                count: 2,
+            });
+        });
+        let sum = f.int(0);
+        f.repeat(count, |f, _| {
+            let v = f.recv(ch);
+            f.emit(Instr::Binary {
+                op: BinOp::Add,
+                kind: NumKind::Int,
+                dst: sum,
+                lhs: sum,
+                rhs: v,
+            });
+        });
+        f.print_int(sum);
+        f.ret(&[]);
+        f.finish();
+    });
+    let mut rt = Runtime::new(p, config(1, 0)).expect("loads");
+    rt.run_to_end();
+    assert_eq!(rt.status().exit_code(), Some(0), "{}", stderr(&rt));
+    assert_eq!(stdout(&rt), format!("{}\n", (n - 1) * n / 2));
 }

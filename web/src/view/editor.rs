@@ -127,13 +127,7 @@ pub fn editor(ctx: &Ctx) -> Html {
                             <div class="band current" style={format!("top:{}px", 8 + (n - 1) * LINE_PX)}></div>
                         }
                     </div>
-                    <pre class="hl" aria-hidden="true" style={width.clone()}>
-                        { for highlight(source).into_iter().map(|(class, text)| match class.css() {
-                            Some(css) => html! { <span class={css}>{ text }</span> },
-                            None => html! { { text } },
-                        }) }
-                        { "\n" }
-                    </pre>
+                    <Highlighted source={AttrValue::from(source.clone())} style={AttrValue::from(width.clone())} />
                     <textarea id="source" aria-label="Go program" spellcheck="false" autocapitalize="off"
                         autocomplete="off" wrap="off" style={format!("{height};{width}")}
                         value={source.clone()} oninput={on_input} onkeydown={on_keydown} />
@@ -150,6 +144,27 @@ pub fn editor(ctx: &Ctx) -> Html {
                 <p id="load-error" class="error">{ msg }</p>
             }
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct HighlightedProps {
+    source: AttrValue,
+    style: AttrValue,
+}
+
+/// The highlighted copy of the editor's text under the textarea. A component with `PartialEq` props, so
+/// Yew skips highlighting and diffing it on every render where the text did not change (every step).
+#[function_component]
+fn Highlighted(props: &HighlightedProps) -> Html {
+    html! {
+        <pre class="hl" aria-hidden="true" style={props.style.clone()}>
+            { for highlight(&props.source).into_iter().map(|(class, text)| match class.css() {
+                Some(css) => html! { <span class={css}>{ text }</span> },
+                None => html! { { text } },
+            }) }
+            { "\n" }
+        </pre>
     }
 }
 

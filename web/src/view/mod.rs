@@ -31,7 +31,11 @@ pub struct Ctx<'a> {
     pub touched: Touched,
     /// Manual policy and a run that can go on: runnable goroutines are buttons.
     pub can_pick: bool,
+    /// The first row of the goroutine table's rendered window.
+    pub goroutines_first: usize,
 }
+
+pub use runtime_pane::goroutine_window_start;
 
 /// Objects the last step acted on (highlighted).
 #[derive(Default)]
@@ -151,7 +155,11 @@ impl Ctx<'_> {
 
     /// A chip with a value label (a blocked sender's value).
     pub fn chip_with(&self, g: GoroutineId, value: Option<&str>) -> Html {
-        let state = self.state_of(g);
+        render_chip(&self.chip_info(g, value), self.pick().as_ref())
+    }
+
+    /// What a chip shows, as plain data (so memoised components can compare it).
+    pub fn chip_info(&self, g: GoroutineId, value: Option<&str>) -> ChipInfo {
         let detail = self
             .by_id
             .get(&g)
@@ -160,36 +168,65 @@ impl Ctx<'_> {
                 None => v.status.clone(),
             })
             .unwrap_or_else(|| "finished".to_string());
-        let title = if state == "leaked" {
-            format!("G{}: leaked, {detail}", g.0)
-        } else {
-            format!("G{}: {detail}", g.0)
-        };
-        let class = classes!(
-            "chip",
-            state,
-            self.touched.goroutines.contains(&g).then_some("touched")
-        );
-        let style = format!("--h:{}", hue(g));
-        let label = html! {
-            <>
-                { format!("G{}", g.0) }
-                if let Some(v) = value { <span class="chip-val">{ v.to_string() }</span> }
-            </>
-        };
-        if self.can_pick && state == "runnable" {
-            let onclick = self.link.callback(move |_| Msg::Do(Action::RunNext(g)));
+        ChipInfo {
+            g,
+            state: self.state_of(g),
+            detail,
+            touched: self.touched.goroutines.contains(&g),
+            value: value.map(str::to_string),
+        }
+    }
+
+    /// Manual policy: the callback that runs a goroutine next (None when nothing can be picked).
+    pub fn pick(&self) -> Option<Callback<GoroutineId>> {
+        self.can_pick
+            .then(|| self.link.callback(|g| Msg::Do(Action::RunNext(g))))
+    }
+}
+
+/// A goroutine chip's content: its id, status word, status detail for the tooltip, highlight and value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChipInfo {
+    pub g: GoroutineId,
+    pub state: &'static str,
+    pub detail: String,
+    pub touched: bool,
+    pub value: Option<String>,
+}
+
+/// A goroutine chip: its colour, its id as text, its status as shape and in the tooltip; a button that
+/// runs it next when `pick` is given and it is runnable.
+pub fn render_chip(info: &ChipInfo, pick: Option<&Callback<GoroutineId>>) -> Html {
+    let g = info.g;
+    let state = info.state;
+    let detail = &info.detail;
+    let title = if state == "leaked" {
+        format!("G{}: leaked, {detail}", g.0)
+    } else {
+        format!("G{}: {detail}", g.0)
+    };
+    let class = classes!("chip", state, info.touched.then_some("touched"));
+    let style = format!("--h:{}", hue(g));
+    let label = html! {
+        <>
+            { format!("G{}", g.0) }
+            if let Some(v) = &info.value { <span class="chip-val">{ v.clone() }</span> }
+        </>
+    };
+    match pick {
+        Some(pick) if state == "runnable" => {
+            let pick = pick.clone();
+            let onclick = Callback::from(move |_: MouseEvent| pick.emit(g));
             html! {
                 <button type="button" {class} {style} data-g={g.0.to_string()} title={format!("{title}: click to run it next")} {onclick}>{ label }</button>
             }
-        } else {
-            html! { <span {class} {style} data-g={g.0.to_string()} {title}>{ label }</span> }
         }
+        _ => html! { <span {class} {style} data-g={g.0.to_string()} {title}>{ label }</span> },
     }
 }
 
 /// The whole page.
-pub fn page(p: &Playback, help: bool, link: &Scope<App>) -> Html {
+pub fn page(p: &Playback, help: bool, goroutines_first: usize, link: &Scope<App>) -> Html {
     let loaded = p.loaded();
     let snap = loaded.map(|l| l.snapshot());
     let ctx = Ctx {
@@ -205,6 +242,7 @@ pub fn page(p: &Playback, help: bool, link: &Scope<App>) -> Html {
             .map(|s| Touched::from_events(&s.events))
             .unwrap_or_default(),
         can_pick: p.settings.policy == PolicyKind::Manual && loaded.is_some_and(|l| !l.ended()),
+        goroutines_first,
     };
     html! {
         <main id="app">

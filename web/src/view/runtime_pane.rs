@@ -7,7 +7,7 @@ use runtime::snapshot::{ChannelView, SyncView};
 use runtime::{GoroutineId, Status};
 use yew::prelude::*;
 
-use super::Ctx;
+use super::{render_chip, ChipInfo, Ctx};
 
 /// Go's start of time in the playground and the model: 2009-11-10 23:00:00 UTC, in Unix ns.
 const EPOCH_NS: i64 = 1_257_894_000_000_000_000;
@@ -71,7 +71,8 @@ fn leaks(ctx: &Ctx) -> Html {
             { for report.groups.iter().map(|g| html! {
                 <div class="leak-group" data-reason={g.wait_reason.clone()}>
                     <p class="leak-head">
-                        { for g.goroutines.iter().map(|&id| ctx.chip(id)) }
+                        { for g.goroutines.iter().take(CHIPS_SHOWN).map(|&id| ctx.chip(id)) }
+                        { more(g.goroutines.len()) }
                         <span class="reason">{ format!("[{}]", g.wait_reason) }</span>
                         <span>{ format!(" on {}", g.waiting_on) }</span>
                     </p>
@@ -136,15 +137,27 @@ fn scheduler(ctx: &Ctx) -> Html {
     }
 }
 
+/// Goroutine chips drawn per wait queue or leak group; the rest are counted in a "+N more" chip, so a
+/// crowd of blocked goroutines costs the page a bounded amount of work per frame.
+const CHIPS_SHOWN: usize = 12;
+
+/// The "+N more" chip for a pile of `total` goroutines of which [`CHIPS_SHOWN`] are drawn.
+fn more(total: usize) -> Html {
+    if total > CHIPS_SHOWN {
+        html! { <span class="more">{ format!("+{} more", total - CHIPS_SHOWN) }</span> }
+    } else {
+        html! {}
+    }
+}
+
 fn queue(ctx: &Ctx, gs: &[GoroutineId]) -> Html {
-    const SHOWN: usize = 24;
     if gs.is_empty() {
         return html! { <span class="none">{ "empty" }</span> };
     }
     html! {
         <>
-            { for gs.iter().take(SHOWN).map(|&g| ctx.chip(g)) }
-            if gs.len() > SHOWN { <span class="more">{ format!("+{} more", gs.len() - SHOWN) }</span> }
+            { for gs.iter().take(CHIPS_SHOWN).map(|&g| ctx.chip(g)) }
+            { more(gs.len()) }
         </>
     }
 }
@@ -162,7 +175,33 @@ fn channels(ctx: &Ctx) -> Html {
 }
 
 fn channel(ctx: &Ctx, c: &ChannelView) -> Html {
-    let touched = ctx.touched.chans.contains(&c.id);
+    let chips = |q: &[runtime::snapshot::WaiterView], with_value: bool| -> Vec<ChipInfo> {
+        q.iter()
+            .take(CHIPS_SHOWN)
+            .map(|w| ctx.chip_info(w.goroutine, w.value.as_deref().filter(|_| with_value)))
+            .collect()
+    };
+    html! {
+        <Channel key={c.id.0} chan={c.clone()} touched={ctx.touched.chans.contains(&c.id)}
+            sendq={chips(&c.sendq, true)} recvq={chips(&c.recvq, false)} pick={ctx.pick()} />
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ChannelProps {
+    chan: ChannelView,
+    touched: bool,
+    /// The first [`CHIPS_SHOWN`] goroutines of the sendq and recvq.
+    sendq: Vec<ChipInfo>,
+    recvq: Vec<ChipInfo>,
+    pick: Option<Callback<GoroutineId>>,
+}
+
+/// One channel as its ring buffer with its wait queues. A component with `PartialEq` props: with 100
+/// channels, most do not change in a step, and Yew skips rebuilding and diffing those.
+#[function_component]
+fn Channel(props: &ChannelProps) -> Html {
+    let c = &props.chan;
     let kind = match c.timer {
         Some(t) => format!("timer {} channel", t.0),
         None => format!("chan {}", c.elem_type),
@@ -173,8 +212,9 @@ fn channel(ctx: &Ctx, c: &ChannelView) -> Html {
         format!("{}/{} buffered", c.qcount, c.capacity)
     };
     const SLOTS_SHOWN: usize = 16;
+    let pick = props.pick.as_ref();
     html! {
-        <div class={classes!("chan", touched.then_some("touched"), c.closed.then_some("closed"))}
+        <div class={classes!("chan", props.touched.then_some("touched"), c.closed.then_some("closed"))}
             id={format!("chan-{}", c.id.0)} data-chan={c.id.0.to_string()}>
             <div class="chan-head">
                 <strong>{ format!("chan {}", c.id.0) }</strong>
@@ -202,11 +242,13 @@ fn channel(ctx: &Ctx, c: &ChannelView) -> Html {
             <div class="waitqs">
                 <div class="waitq sendq">
                     <span class="slot-label">{ format!("sendq ({})", c.sendq.len()) }</span>
-                    { for c.sendq.iter().map(|w| ctx.chip_with(w.goroutine, w.value.as_deref())) }
+                    { for props.sendq.iter().map(|w| render_chip(w, pick)) }
+                    { more(c.sendq.len()) }
                 </div>
                 <div class="waitq recvq">
                     <span class="slot-label">{ format!("recvq ({})", c.recvq.len()) }</span>
-                    { for c.recvq.iter().map(|w| ctx.chip(w.goroutine)) }
+                    { for props.recvq.iter().map(|w| render_chip(w, pick)) }
+                    { more(c.recvq.len()) }
                 </div>
             </div>
         </div>
@@ -232,11 +274,12 @@ fn sync_object(ctx: &Ctx, o: &SyncView) -> Html {
                 <span class="sub">{ format!(" {}", o.state) }</span>
             </div>
             if !o.owners.is_empty() {
-                <div class="waitq"><span class="slot-label">{ "held by" }</span>{ for o.owners.iter().map(|&g| ctx.chip(g)) }</div>
+                <div class="waitq"><span class="slot-label">{ "held by" }</span>{ for o.owners.iter().take(CHIPS_SHOWN).map(|&g| ctx.chip(g)) }{ more(o.owners.len()) }</div>
             }
             <div class="waitq">
                 <span class="slot-label">{ format!("waiters ({})", o.waiters.len()) }</span>
-                { for o.waiters.iter().map(|&g| ctx.chip(g)) }
+                { for o.waiters.iter().take(CHIPS_SHOWN).map(|&g| ctx.chip(g)) }
+                { more(o.waiters.len()) }
             </div>
         </div>
     }
@@ -284,18 +327,44 @@ fn format_duration(ns: i64) -> String {
     format!("{sign}{ns}ns")
 }
 
+/// Height of one goroutine-table row in pixels (CSS `#goroutines tbody tr` must agree).
+const ROW_PX: i32 = 26;
+/// Rows that fit in the table's scroll box (CSS `.gtable` max-height is `ROWS_VISIBLE * ROW_PX` plus the head).
+const ROWS_VISIBLE: usize = 16;
+/// Rows rendered above and below the visible ones, so fast scrolling shows no gaps.
+const ROWS_OVERSCAN: usize = 8;
+
+/// The first row to render when the table is scrolled `scroll_top` pixels down: the table is virtualised
+/// (only the rows in view plus a margin exist in the DOM; spacer rows stand for the others).
+pub fn goroutine_window_start(scroll_top: i32) -> usize {
+    ((scroll_top.max(0) / ROW_PX) as usize).saturating_sub(ROWS_OVERSCAN)
+}
+
 fn goroutines(ctx: &Ctx) -> Html {
     let snap = ctx.snap.expect("loaded");
-    const ROWS: usize = 200;
+    let n = snap.goroutines.len();
+    let first = ctx.goroutines_first.min(n.saturating_sub(ROWS_VISIBLE));
+    let end = (first + ROWS_VISIBLE + 2 * ROWS_OVERSCAN).min(n);
+    let ended = !snap.status.is_running();
+    let onscroll = ctx.link.callback(|e: Event| {
+        let el: web_sys::Element = e.target_unchecked_into();
+        crate::app::Msg::GoroutinesScrolled(el.scroll_top())
+    });
+    let spacer = |rows: usize| {
+        (rows > 0).then(|| {
+            html! { <tr class="spacer" aria-hidden="true" style={format!("height:{}px", rows as i32 * ROW_PX)}><td colspan="5"></td></tr> }
+        })
+    };
     html! {
         <section id="goroutines" class="card wide" aria-label="Goroutines">
-            <h2>{ "Goroutines" }<span class="sub">{ format!(" {} alive", snap.goroutines.len()) }</span></h2>
-            <table>
+            <h2>{ "Goroutines" }<span class="sub">{ format!(" {n} alive") }</span></h2>
+            <div class="gtable" {onscroll}>
+            <table aria-rowcount={(n + 1).to_string()}>
                 <thead><tr><th>{ "G" }</th><th>{ "status" }</th><th>{ "line" }</th><th>{ "where" }</th><th>{ "created by" }</th></tr></thead>
                 <tbody>
-                    { for snap.goroutines.iter().take(ROWS).map(|g| {
+                    { spacer(first) }
+                    { for snap.goroutines[first..end].iter().enumerate().map(|(i, g)| {
                         let state = ctx.state_of(g.id);
-                        let ended = !snap.status.is_running();
                         let status = match g.wait_reason {
                             Some(r) if state == "leaked" => format!("leaked: {r}"),
                             Some(r) => format!("waiting: {r}"),
@@ -314,7 +383,8 @@ fn goroutines(ctx: &Ctx) -> Html {
                             None => html! { { "runtime" } },
                         };
                         html! {
-                            <tr class={classes!("g-row", state)} id={format!("g-{}", g.id.0)} key={g.id.0}>
+                            <tr class={classes!("g-row", state)} id={format!("g-{}", g.id.0)} key={g.id.0}
+                                aria-rowindex={(first + i + 2).to_string()}>
                                 <td>{ ctx.chip(g.id) }</td>
                                 <td class="gstatus">{ status }</td>
                                 <td>{ if g.span.line > 0 { g.span.line.to_string() } else { "—".to_string() } }</td>
@@ -323,9 +393,10 @@ fn goroutines(ctx: &Ctx) -> Html {
                             </tr>
                         }
                     }) }
+                    { spacer(n - end) }
                 </tbody>
             </table>
-            if snap.goroutines.len() > ROWS { <p class="more">{ format!("+{} more goroutines", snap.goroutines.len() - ROWS) }</p> }
+            </div>
         </section>
     }
 }

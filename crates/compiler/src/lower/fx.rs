@@ -1352,8 +1352,15 @@ impl<'l, 'a> Fx<'l, 'a> {
                 let sv = self.expr(x)?;
                 self.mv(s, sv);
                 let xrt = self.rt(xt)?;
-                let n = self.tmp();
-                self.emit(Instr::Len { dst: n, src: s });
+                let n = match under {
+                    // array length is a compile-time constant (the vm has no Len on arrays)
+                    Type::Array(len, _) => self.int_const(len as i64),
+                    _ => {
+                        let n = self.tmp();
+                        self.emit(Instr::Len { dst: n, src: s });
+                        n
+                    }
+                };
                 let i = self.int_const(0);
                 let one = self.int_const(1);
                 let c = self.tmp();
@@ -3226,6 +3233,15 @@ impl<'l, 'a> Fx<'l, 'a> {
 
     fn composite(&mut self, e: &Expr, t: CT, elems: &[crate::ast::Element]) -> R<Reg> {
         let rt = self.rt(t)?;
+        if self.l.p.types.name(rt) == "time.Time" {
+            // time.Time is modelled as a plain integer (ns): its only literal users can write is the zero Time
+            if !elems.is_empty() {
+                return Err(self.unsup_at(e.span, "time.Time composite literal with fields"));
+            }
+            let d = self.tmp();
+            self.emit(Instr::Zero { dst: d, ty: rt });
+            return Ok(d);
+        }
         match self.under(t) {
             Type::Pointer(pt) => {
                 // elided &T in a literal of pointers

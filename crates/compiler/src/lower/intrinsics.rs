@@ -33,14 +33,14 @@ pub(super) fn wrapper_for(l: &mut Lowerer<'_>, o: ObjId) -> R<FuncId> {
 /// Method-table entry for a bodyless prelude method (None when we do not model it).
 pub(super) fn method_wrapper(l: &mut Lowerer<'_>, fobj: ObjId, _base: CT) -> R<Option<FuncId>> {
     let name = l.func_name(fobj, &[]);
-    if !is_supported(&name) {
+    if !is_supported(&name) && l.time_helper(&name).is_none() {
         return Ok(None);
     }
     l.func_for(fobj, vec![]).map(Some)
 }
 
 fn is_supported(name: &str) -> bool {
-    let native = runtime::natives::lookup(name).is_some();
+    let native = super::lookup_native(name).is_some();
     native
         || matches!(
             name,
@@ -261,6 +261,15 @@ fn call_named(
         });
         return Ok(());
     }
+    if let Some(h) = fx.l.time_helper(&name) {
+        let f = fx.l.func_for(h, vec![])?;
+        fx.emit(Instr::Call {
+            func: f,
+            args: base,
+            dst,
+        });
+        return Ok(());
+    }
     if name == "math/rand.NewSource" {
         let ity = fx.rt(results[0])?;
         fx.emit(Instr::Zero { dst, ty: ity });
@@ -474,19 +483,25 @@ fn call_named(
             let unlock = fx.l.p.types.name_id("Unlock");
             let lock = fx.l.p.types.name_id("Lock");
             let scratch = fx.tmp();
+            // As sync/cond.go does: take a ticket on the notify list (runtime_notifyListAdd) before
+            // unlocking c.L, so a Signal between the unlock and the park is not lost; then wait on that
+            // ticket (runtime_notifyListWait) and lock c.L again.
+            let list_and_ticket = fx.tmps(2);
+            let list = list_and_ticket;
+            let ticket = Reg(list_and_ticket.0 + 1);
+            fx.emit(Instr::FieldAddr {
+                dst: list,
+                ptr: a(0),
+                offset: 1,
+            });
+            rt_op(fx, RtCode::CondAdd, list, ticket);
             fx.emit(Instr::CallMethod {
                 recv: l,
                 method: unlock,
                 args: scratch,
                 dst: scratch,
             });
-            let n = fx.tmp();
-            fx.emit(Instr::FieldAddr {
-                dst: n,
-                ptr: a(0),
-                offset: 1,
-            });
-            rt_op(fx, RtCode::CondWait, n, scratch);
+            rt_op(fx, RtCode::CondWaitTicket, list, scratch);
             fx.emit(Instr::CallMethod {
                 recv: l,
                 method: lock,
@@ -804,7 +819,7 @@ fn call_named(
             fx.jump(head);
             fx.bind(end);
         }
-        "errors.isComparable" if runtime::natives::lookup(&name).is_none() => {
+        "errors.isComparable" if super::lookup_native(&name).is_none() => {
             let f = is_comparable_helper(fx.l);
             fx.emit(Instr::Call {
                 func: f,
@@ -813,7 +828,7 @@ fn call_named(
             });
         }
         _ => {
-            let Some(n) = runtime::natives::lookup(&name) else {
+            let Some(n) = super::lookup_native(&name) else {
                 if fx.file != 0 {
                     // prelude code reached only dynamically: fail when (if ever) it runs
                     let msg = format!("not supported by Goroscope yet: {name}");

@@ -191,7 +191,34 @@ impl<'a> Lowerer<'a> {
         ConstId(self.p.consts.len() as u32 - 1)
     }
 
+    /// The package-level function `name` of prelude package `pkg` (a path such as "time").
+    pub fn prelude_func(&self, pkg: &str, name: &str) -> Option<ObjId> {
+        let info = &self.ck.info;
+        let pi = info.packages.iter().position(|p| p.path == pkg)? as u32;
+        info.objects
+            .iter()
+            .position(|o| {
+                o.pkg == pi
+                    && o.name == name
+                    && o.recv_base.is_none()
+                    && matches!(o.kind, crate::check::ObjKind::Func)
+            })
+            .map(|i| ObjId(i as u32))
+    }
+
+    /// For a bodyless `time.Time` method: its Go helper `time.time<Method>(ns int64)`; for a bodyless
+    /// function `time.<F>`: its Go helper `time.new<F>` (time.Time is modelled as Unix nanoseconds, see
+    /// prelude/time.go).
+    pub fn time_helper(&self, name: &str) -> Option<ObjId> {
+        if let Some(m) = name.strip_prefix("time.Time.") {
+            return self.prelude_func("time", &format!("time{m}"));
+        }
+        let f = name.strip_prefix("time.")?;
+        self.prelude_func("time", &format!("new{f}"))
+    }
+
     pub fn native(&mut self, name: &str) -> Option<NativeIdx> {
+        let name = native_key(name);
         runtime::natives::lookup(name)?;
         if let Some(i) = self.p.native_index(name) {
             return Some(i);
@@ -1167,4 +1194,24 @@ fn promoted_iface_wrapper(
     });
     let regs = n + 1 + (results.len() as u16).max(1);
     push_func(l, name, n, regs, results, code)
+}
+
+/// The runtime's name of the native for the Go function `name`: the runtime registers natives under the last
+/// element of the package path ("utf8.RuneCount" for "unicode/utf8.RuneCount").
+pub(crate) fn native_key(name: &str) -> &str {
+    match name {
+        // the prelude's vars strconv.ErrRange/ErrSyntax take these natives' values
+        "strconv.errRange" => return "strconv.ErrRange",
+        "strconv.errSyntax" => return "strconv.ErrSyntax",
+        _ => {}
+    }
+    match name.rfind('/') {
+        Some(i) => &name[i + 1..],
+        None => name,
+    }
+}
+
+/// Looks up the native implementing the Go function `name` (see [`native_key`]).
+pub(crate) fn lookup_native(name: &str) -> Option<&'static runtime::natives::Native> {
+    runtime::natives::lookup(native_key(name))
 }

@@ -20,7 +20,8 @@ var (
 	Stderr = NewFile(2, "/dev/stderr")
 )
 
-var Args []string
+// Args holds one element, a program path (Go: the path of the compiled program).
+var Args []string = []string{"/tmp/prog"}
 
 var (
 	ErrInvalid    = fs.ErrInvalid

@@ -24,5 +24,10 @@ type NumError struct {
 func (e *NumError) Error() string
 func (e *NumError) Unwrap() error
 
-var ErrRange error
-var ErrSyntax error
+var ErrRange error = errRange()
+var ErrSyntax error = errSyntax()
+
+// errRange and errSyntax give the runtime's sentinel errors (natives "strconv.ErrRange" and
+// "strconv.ErrSyntax"), the values inside the *NumError that Atoi, ParseInt... return.
+func errRange() error
+func errSyntax() error

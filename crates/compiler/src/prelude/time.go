@@ -31,8 +31,8 @@ type Location struct {
 	name string
 }
 
-var UTC *Location
-var Local *Location
+var UTC *Location = &Location{name: "UTC"}
+var Local *Location = &Location{name: "Local"}
 
 type Time struct {
 	wall uint64
@@ -56,6 +56,266 @@ func (t Time) Format(layout string) string
 func (t Time) String() string
 func (t Time) Round(d Duration) Time
 func (t Time) Truncate(d Duration) Time
+func (t Time) Year() int
+func (t Time) Month() Month
+func (t Time) Day() int
+func (t Time) Hour() int
+func (t Time) Minute() int
+func (t Time) Second() int
+func (t Time) Nanosecond() int
+func (t Time) Weekday() Weekday
+func (t Time) YearDay() int
+func (t Time) Date() (year int, month Month, day int)
+func (t Time) Clock() (hour, min, sec int)
+func (t Time) UTC() Time
+func (t Time) Local() Time
+func (t Time) Compare(u Time) int
+func (t Time) AddDate(years int, months int, days int) Time
+func (t Time) In(loc *Location) Time
+func (t Time) Location() *Location
+func (t Time) Zone() (name string, offset int)
+func (t Time) ISOWeek() (year, week int)
+func (t Time) UnixMicro() int64
+func (t Time) AppendFormat(b []byte, layout string) []byte
+func Date(year int, month Month, day, hour, min, sec, nsec int, loc *Location) Time
+func UnixMilli(msec int64) Time
+func UnixMicro(usec int64) Time
+
+// Goroscope models a Time as its Unix nanoseconds on the virtual clock (UTC only; 0 is the zero
+// Time, 0001-01-01 00:00:00 UTC). The bodyless Time methods above whose name has a helper
+// time<Method>(ns int64) below are lowered as calls to it; the others are not supported yet.
+
+// unixToZero is the number of days from 0001-01-01 to 1970-01-01.
+const unixToZero = 719162
+
+func timeSplit(ns int64) (days, secOfDay, nsec int64) {
+	if ns == 0 {
+		return -unixToZero, 0, 0
+	}
+	sec := ns / 1000000000
+	nsec = ns % 1000000000
+	if nsec < 0 {
+		nsec += 1000000000
+		sec--
+	}
+	days = sec / 86400
+	secOfDay = sec % 86400
+	if secOfDay < 0 {
+		secOfDay += 86400
+		days--
+	}
+	return
+}
+
+// timeCivil converts days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's civil_from_days).
+func timeCivil(days int64) (year int, month Month, day int) {
+	z := days + 719468
+	era := z / 146097
+	if z < 0 && z%146097 != 0 {
+		era--
+	}
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d := doy - (153*mp+2)/5 + 1
+	m := mp + 3
+	if mp >= 10 {
+		m = mp - 9
+	}
+	y := yoe + era*400
+	if m <= 2 {
+		y++
+	}
+	return int(y), Month(m), int(d)
+}
+
+func timeDate(ns int64) (year int, month Month, day int) {
+	days, _, _ := timeSplit(ns)
+	return timeCivil(days)
+}
+
+func timeClock(ns int64) (hour, min, sec int) {
+	_, s, _ := timeSplit(ns)
+	return int(s / 3600), int(s / 60 % 60), int(s % 60)
+}
+
+func timeYear(ns int64) int {
+	y, _, _ := timeDate(ns)
+	return y
+}
+
+func timeMonth(ns int64) Month {
+	_, m, _ := timeDate(ns)
+	return m
+}
+
+func timeDay(ns int64) int {
+	_, _, d := timeDate(ns)
+	return d
+}
+
+func timeHour(ns int64) int {
+	h, _, _ := timeClock(ns)
+	return h
+}
+
+func timeMinute(ns int64) int {
+	_, m, _ := timeClock(ns)
+	return m
+}
+
+func timeSecond(ns int64) int {
+	_, _, s := timeClock(ns)
+	return s
+}
+
+func timeNanosecond(ns int64) int {
+	_, _, n := timeSplit(ns)
+	return int(n)
+}
+
+func timeWeekday(ns int64) Weekday {
+	days, _, _ := timeSplit(ns)
+	w := (days + 4) % 7 // 1970-01-01 was a Thursday
+	if w < 0 {
+		w += 7
+	}
+	return Weekday(w)
+}
+
+func timeYearDay(ns int64) int {
+	y, m, d := timeDate(ns)
+	n := d
+	for i := January; i < m; i++ {
+		n += daysIn(i, y)
+	}
+	return n
+}
+
+func daysIn(m Month, year int) int {
+	switch m {
+	case February:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case April, June, September, November:
+		return 30
+	}
+	return 31
+}
+
+func timeUTC(ns int64) int64   { return ns }
+func timeLocal(ns int64) int64 { return ns }
+
+func timeCompare(ns, u int64) int {
+	if ns < u {
+		return -1
+	}
+	if ns > u {
+		return 1
+	}
+	return 0
+}
+
+func timeUnixMicro(ns int64) int64 { return ns / 1000 }
+
+func timeIsZero(ns int64) bool { return ns == 0 }
+
+// timePad appends n in decimal, zero-padded to width digits.
+func timePad(b []byte, n int, width int) []byte {
+	if n < 0 {
+		b = append(b, '-')
+		n = -n
+	}
+	var buf [20]byte
+	i := len(buf)
+	for n >= 10 || width > 1 {
+		i--
+		buf[i] = byte('0' + n%10)
+		n /= 10
+		width--
+	}
+	i--
+	buf[i] = byte('0' + n)
+	return append(b, buf[i:]...)
+}
+
+// timeString is Go's Time.String() for a UTC time without a monotonic clock reading
+// ("2006-01-02 15:04:05.999999999 -0700 MST").
+func timeString(ns int64) string {
+	y, mo, d := timeDate(ns)
+	h, mi, s := timeClock(ns)
+	_, _, frac := timeSplit(ns)
+	b := make([]byte, 0, 40)
+	b = timePad(b, y, 4)
+	b = append(b, '-')
+	b = timePad(b, int(mo), 2)
+	b = append(b, '-')
+	b = timePad(b, d, 2)
+	b = append(b, ' ')
+	b = timePad(b, h, 2)
+	b = append(b, ':')
+	b = timePad(b, mi, 2)
+	b = append(b, ':')
+	b = timePad(b, s, 2)
+	if frac != 0 {
+		digits := timePad(nil, int(frac), 9)
+		n := len(digits)
+		for digits[n-1] == '0' {
+			n--
+		}
+		b = append(b, '.')
+		b = append(b, digits[:n]...)
+	}
+	b = append(b, " +0000 UTC"...)
+	return string(b)
+}
+
+const (
+	January Month = 1 + iota
+	February
+	March
+	April
+	May
+	June
+	July
+	August
+	September
+	October
+	November
+	December
+)
+
+var longMonthNames = []string{"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December"}
+
+func (m Month) String() string {
+	if January <= m && m <= December {
+		return longMonthNames[m-1]
+	}
+	return "%!Month(" + string(timePad(nil, int(m), 1)) + ")"
+}
+
+const (
+	Sunday Weekday = iota
+	Monday
+	Tuesday
+	Wednesday
+	Thursday
+	Friday
+	Saturday
+)
+
+var longDayNames = []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
+
+func (d Weekday) String() string {
+	if Sunday <= d && d <= Saturday {
+		return longDayNames[d]
+	}
+	return "%!Weekday(" + string(timePad(nil, int(d), 1)) + ")"
+}
 
 const (
 	RFC3339     = "2006-01-02T15:04:05Z07:00"
@@ -89,3 +349,96 @@ func (t *Ticker) Stop()
 func (t *Ticker) Reset(d Duration)
 
 func ParseDuration(s string) (Duration, error)
+
+// Bodies of the bodyless constructors above (time.<Name> is lowered as a call to new<Name>).
+
+func newUnix(sec int64, nsec int64) int64 { return sec*1000000000 + nsec }
+
+func newUnixMilli(msec int64) int64 { return msec * 1000000 }
+
+func newUnixMicro(usec int64) int64 { return usec * 1000 }
+
+// newDate normalises out-of-range fields as Go does (October 32 is November 1); loc is ignored (UTC).
+func newDate(year int, month Month, day, hour, min, sec, nsec int, loc *Location) int64 {
+	if loc == nil {
+		panic("time: missing Location in call to Date")
+	}
+	m := int(month) - 1
+	year += m / 12
+	m %= 12
+	if m < 0 {
+		m += 12
+		year--
+	}
+	// days from 1970-01-01 to year-(m+1)-01 (H. Hinnant's days_from_civil)
+	y := int64(year)
+	mm := int64(m + 1)
+	if mm <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400
+	mp := (mm + 9) % 12
+	doy := (153*mp+2)/5 + int64(day) - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	days := era*146097 + doe - 719468
+	return ((days*24+int64(hour))*60+int64(min))*60*1000000000 + int64(sec)*1000000000 + int64(nsec)
+}
+
+func timeAddDate(ns int64, years int, months int, days int) int64 {
+	y, m, d := timeDate(ns)
+	h, mi, s := timeClock(ns)
+	_, _, n := timeSplit(ns)
+	return newDate(y+years, m+Month(months), d+days, h, mi, s, int(n), UTC)
+}
+
+func timeIn(ns int64, loc *Location) int64 {
+	if loc == nil {
+		panic("time: missing Location in call to Time.In")
+	}
+	return ns
+}
+
+func timeZone(ns int64) (name string, offset int) { return "UTC", 0 }
+
+// timeMod is ns modulo d counted from Go's zero Time (0001-01-01), as Time.Round/Truncate use.
+func timeMod(ns int64, d int64) int64 {
+	// nanoseconds from 0001-01-01 to 1970-01-01 (62135596800 s) modulo d, without overflowing
+	a := uint64(62135596800 % d)
+	b := uint64(1000000000)
+	m := uint64(d)
+	var z uint64
+	for b > 0 {
+		if b&1 == 1 {
+			z = (z + a) % m
+		}
+		a = (a + a) % m
+		b >>= 1
+	}
+	r := ns % d
+	if r < 0 {
+		r += d
+	}
+	return int64((uint64(r) + z) % m)
+}
+
+func timeTruncate(ns int64, d Duration) int64 {
+	if d <= 0 {
+		return ns
+	}
+	return ns - timeMod(ns, int64(d))
+}
+
+func timeRound(ns int64, d Duration) int64 {
+	if d <= 0 {
+		return ns
+	}
+	r := timeMod(ns, int64(d))
+	if uint64(r)+uint64(r) < uint64(d) {
+		return ns - r
+	}
+	return ns + (int64(d) - r)
+}
