@@ -759,10 +759,20 @@ impl Scanner<'_> {
                 }
             }
         }
+        let lit = &self.src[lo..self.pos];
+        // Only `\x` and octal escapes can make a literal that is not valid UTF-8 ("\xff").
+        // String constants are UTF-8 text in the checker and lowering, so such a literal would
+        // silently change its bytes: refuse it instead of giving a wrong result.
+        if lit.contains('\\') && std::str::from_utf8(&unquote_string(lit)).is_err() {
+            self.error(
+                lo,
+                "not supported by Goroscope yet: string literal with invalid UTF-8".into(),
+            );
+        }
         self.push(
             TokenKind::Literal(LitKind::String),
             lo,
-            self.src[lo..self.pos].to_string(),
+            lit.to_string(),
             None,
         );
     }

@@ -260,7 +260,7 @@ pub fn quote_with(s: &[u8], q: u8, ascii_only: bool) -> String {
     let mut rest = s;
     while !rest.is_empty() {
         let (r, w) = crate::interp::decode_rune(rest);
-        if w == 1 && r == 0xFFFD && rest[0] != 0xEF {
+        if w == 1 && r == 0xFFFD {
             let _ = write!(out, "\\x{:02x}", rest[0]);
             rest = &rest[1..];
             continue;
@@ -617,7 +617,13 @@ impl<'a> Printer<'a> {
             self.write(s);
             return;
         };
-        let n = String::from_utf8_lossy(s).chars().count();
+        // utf8.RuneCount: each byte of invalid UTF-8 counts as one rune.
+        let mut n = 0;
+        let mut i = 0;
+        while i < s.len() {
+            i += crate::interp::decode_rune(&s[i..]).1.max(1);
+            n += 1;
+        }
         if n >= wid {
             self.write(s);
             return;
@@ -1593,11 +1599,22 @@ impl<'a> Printer<'a> {
     }
 }
 
+/// strconv.CanBackquote: no invalid UTF-8, no byte order mark, no ASCII control but tab, no '`'.
 fn can_backquote(s: &[u8]) -> bool {
-    std::str::from_utf8(s).is_ok_and(|s| {
-        s.chars()
-            .all(|c| c != '`' && c != '\u{FFFD}' && (c == '\t' || !c.is_control()))
-    })
+    let mut rest = s;
+    while !rest.is_empty() {
+        let (r, w) = crate::interp::decode_rune(rest);
+        rest = &rest[w.max(1)..];
+        let bad = if w > 1 {
+            r == 0xFEFF
+        } else {
+            r == 0xFFFD || (r < 0x20 && r != 0x09) || r == 0x60 || r == 0x7F
+        };
+        if bad {
+            return false;
+        }
+    }
+    true
 }
 
 /// Builtin method results as strings (Error/String implemented by the runtime).

@@ -958,14 +958,50 @@ impl GoStack {
                         lhs,
                         rhs,
                     } => {
-                        let res = match (&r!(lhs), &r!(rhs)) {
-                            (Value::Int(a), Value::Int(b)) if kind.is_int() => {
-                                match fast_int_binop(op, kind, *a, *b) {
-                                    Some(v) => Ok(v),
-                                    None => int_binop(op, kind, *a, *b),
+                        // Integer operators that cannot trap write straight to `dst` (the hot path of
+                        // loops); the rest go through `Res`.
+                        if let (Value::Int(a), Value::Int(b)) = (&r!(lhs), &r!(rhs)) {
+                            if kind.is_int() {
+                                if let Some(v) = fast_int_binop(op, kind, *a, *b) {
+                                    r!(dst) = v;
+                                    pc += 1;
+                                    continue;
                                 }
                             }
+                        }
+                        let res = match (&r!(lhs), &r!(rhs)) {
+                            (Value::Int(a), Value::Int(b)) if kind.is_int() => {
+                                int_binop(op, kind, *a, *b)
+                            }
                             (a, b) => other_binop(op, kind, a, b),
+                        };
+                        match res {
+                            Ok(v) => {
+                                r!(dst) = v;
+                                pc += 1;
+                                continue;
+                            }
+                            Err(t) => t,
+                        }
+                    }
+                    Instr::BinaryImm {
+                        op,
+                        kind,
+                        dst,
+                        lhs,
+                        imm,
+                    } => {
+                        let b = imm as i64;
+                        let res = match &r!(lhs) {
+                            Value::Int(a) => match fast_int_binop(op, kind, *a, b) {
+                                Some(v) => {
+                                    r!(dst) = v;
+                                    pc += 1;
+                                    continue;
+                                }
+                                None => int_binop(op, kind, *a, b),
+                            },
+                            a => other_binop(op, kind, a, &Value::Int(b)),
                         };
                         match res {
                             Ok(v) => {
@@ -2552,6 +2588,7 @@ impl GoStack {
             | Instr::Int { .. }
             | Instr::Zero { .. }
             | Instr::Binary { .. }
+            | Instr::BinaryImm { .. }
             | Instr::Unary { .. }
             | Instr::Convert { .. }
             | Instr::Eq { .. }
@@ -3012,6 +3049,13 @@ fn fast_int_binop(op: BinOp, kind: NumKind, a: i64, b: i64) -> Option<Value> {
         BinOp::And => Value::Int(a & b),
         BinOp::Or => Value::Int(a | b),
         BinOp::Xor => Value::Int(kind.wrap(a ^ b)),
+        // Division by zero traps (`int_binop`); `MIN / -1` wraps as in Go.
+        BinOp::Div | BinOp::Rem if b != 0 => Value::Int(kind.wrap(match (op, signed) {
+            (BinOp::Div, true) => a.wrapping_div(b),
+            (BinOp::Rem, true) => a.wrapping_rem(b),
+            (BinOp::Div, false) => ((a as u64) / (b as u64)) as i64,
+            _ => ((a as u64) % (b as u64)) as i64,
+        })),
         BinOp::Eq => Value::Bool(a == b),
         BinOp::Ne => Value::Bool(a != b),
         BinOp::Lt => Value::Bool(if signed {

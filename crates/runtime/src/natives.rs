@@ -305,15 +305,68 @@ fn push_rune(out: &mut Vec<u8>, r: u32) {
     out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
 }
 
-fn map_runes(b: &[u8], f: impl Fn(char) -> char) -> Vec<u8> {
+/// strings.Map with a rune mapping: like Go, each invalid UTF-8 byte is mapped as U+FFFD
+/// (so it comes out as the three bytes of U+FFFD, not as the original byte).
+fn map_runes(b: &[u8], mut f: impl FnMut(char) -> char) -> Vec<u8> {
     let mut out = Vec::with_capacity(b.len());
-    for (r, i, w) in runes(b) {
-        match char::from_u32(r) {
-            Some(c) if !(r == 0xFFFD && w == 1 && b[i] != 0xEF) => push_rune(&mut out, f(c) as u32),
-            _ => out.extend_from_slice(&b[i..i + w]),
-        }
+    for (r, _, _) in runes(b) {
+        push_rune(&mut out, f(char::from_u32(r).unwrap_or('\u{FFFD}')) as u32);
     }
     out
+}
+
+/// Letters that gained a case mapping after Unicode 15.0 (the tables of Go 1.23): no case in Go.
+fn cased_after_unicode_15(c: char) -> bool {
+    matches!(c as u32, 0x19B | 0x264 | 0x1C89..=0x1C8A | 0xA7CB..=0xA7CF | 0xA7D2..=0xA7D5
+        | 0xA7DA..=0xA7DC | 0x10D50..=0x10D65 | 0x10D70..=0x10D85 | 0x16EA0..=0x16EB8
+        | 0x16EBB..=0x16ED3)
+}
+
+/// unicode.ToUpper: the simple (one rune) case mapping. Rust's `to_uppercase` is the full
+/// mapping ('ß' -> "SS"); where that has several runes Go keeps the rune, except the Greek
+/// letters with ypogegrammeni, whose simple uppercase is their titlecase form.
+/// Checked equal to Go 1.23 on every rune.
+fn go_to_upper(c: char) -> char {
+    if cased_after_unicode_15(c) {
+        return c;
+    }
+    let mut it = c.to_uppercase();
+    match (it.next(), it.next()) {
+        (Some(u), None) => u,
+        _ => match c as u32 {
+            0x1F80..=0x1F87 | 0x1F90..=0x1F97 | 0x1FA0..=0x1FA7 => {
+                char::from_u32(c as u32 + 8).unwrap_or(c)
+            }
+            0x1FB3 | 0x1FC3 | 0x1FF3 => char::from_u32(c as u32 + 9).unwrap_or(c),
+            _ => c,
+        },
+    }
+}
+
+/// unicode.ToLower (simple mapping; 'İ' -> 'i'). Checked equal to Go 1.23 on every rune.
+fn go_to_lower(c: char) -> char {
+    if cased_after_unicode_15(c) {
+        return c;
+    }
+    let mut it = c.to_lowercase();
+    match (it.next(), it.next()) {
+        (Some(l), None) => l,
+        (Some(l), Some(_)) if c == '\u{130}' => l,
+        _ => c,
+    }
+}
+
+/// unicode.ToTitle: as ToUpper except the Latin digraphs (Ǆ ǆ -> ǅ) and Georgian Mkhedruli
+/// (its own title case). Checked equal to Go 1.23 on every rune.
+fn go_to_title(c: char) -> char {
+    match c as u32 {
+        0x10D0..=0x10FA | 0x10FD..=0x10FF => c,
+        0x1C4..=0x1C6 => '\u{1C5}',
+        0x1C7..=0x1C9 => '\u{1C8}',
+        0x1CA..=0x1CC => '\u{1CB}',
+        0x1F1..=0x1F3 => '\u{1F2}',
+        _ => go_to_upper(c),
+    }
 }
 
 fn is_go_space(r: u32) -> bool {
@@ -690,29 +743,31 @@ static TABLE: &[Native] = &[
         o[0] = string(replace(s(&a[0]), s(&a[1]), s(&a[2]), -1));
     }),
     native!("strings.ToUpper", 1, 1, |c, a, o| {
-        o[0] = string(map_runes(s(&a[0]), |ch| {
-            ch.to_uppercase().next().unwrap_or(ch)
-        }));
+        o[0] = string(map_runes(s(&a[0]), go_to_upper));
     }),
     native!("strings.ToLower", 1, 1, |c, a, o| {
-        o[0] = string(map_runes(s(&a[0]), |ch| {
-            ch.to_lowercase().next().unwrap_or(ch)
-        }));
+        o[0] = string(map_runes(s(&a[0]), go_to_lower));
     }),
     native!("strings.Title", 1, 1, |c, a, o| {
-        let b = s(&a[0]);
-        let mut prev_letter = false;
-        let mut out = Vec::new();
-        for (r, i, w) in runes(b) {
-            let ch = char::from_u32(r).unwrap_or('\u{FFFD}');
-            if !prev_letter && ch.is_alphabetic() {
-                push_rune(&mut out, ch.to_uppercase().next().unwrap_or(ch) as u32);
+        // strings/strings.go Title: a rune after a separator is title-cased. For non-ASCII
+        // runes Go's isSeparator is `!(IsLetter || IsDigit) && IsSpace`, i.e. IsSpace.
+        let is_separator = |r: char| {
+            if r.is_ascii() {
+                !(r.is_ascii_alphanumeric() || r == '_')
             } else {
-                out.extend_from_slice(&b[i..i + w]);
+                is_go_space(r as u32)
             }
-            prev_letter = ch.is_alphanumeric() || ch == '_' || ch == '\'';
-        }
-        o[0] = string(out);
+        };
+        let mut prev = ' ';
+        o[0] = string(map_runes(s(&a[0]), |r| {
+            let title = is_separator(prev);
+            prev = r;
+            if title {
+                go_to_title(r)
+            } else {
+                r
+            }
+        }));
     }),
     native!("strings.TrimSpace", 1, 1, |c, a, o| {
         o[0] = string(trim_space(s(&a[0])));
@@ -772,7 +827,7 @@ static TABLE: &[Native] = &[
         o[0] = Value::Int(n);
     }),
     native!("strings.EqualFold", 2, 1, |c, a, o| {
-        let low = |b: &[u8]| map_runes(b, |ch| ch.to_lowercase().next().unwrap_or(ch));
+        let low = |b: &[u8]| map_runes(b, |ch| go_to_lower(go_to_upper(ch)));
         o[0] = boolean(low(s(&a[0])) == low(s(&a[1])));
     }),
     native!("strings.Cut", 2, 3, |c, a, o| {
@@ -1042,15 +1097,11 @@ static TABLE: &[Native] = &[
         )),
     native!("unicode.ToUpper", 1, 1, |c, a, o| {
         let r = u32::try_from(a[0].as_int()).ok().and_then(char::from_u32);
-        o[0] = Value::Int(r.map_or(a[0].as_int(), |ch| {
-            ch.to_uppercase().next().unwrap_or(ch) as i64
-        }));
+        o[0] = Value::Int(r.map_or(a[0].as_int(), |ch| go_to_upper(ch) as i64));
     }),
     native!("unicode.ToLower", 1, 1, |c, a, o| {
         let r = u32::try_from(a[0].as_int()).ok().and_then(char::from_u32);
-        o[0] = Value::Int(r.map_or(a[0].as_int(), |ch| {
-            ch.to_lowercase().next().unwrap_or(ch) as i64
-        }));
+        o[0] = Value::Int(r.map_or(a[0].as_int(), |ch| go_to_lower(ch) as i64));
     }),
     native!("utf8.RuneCountInString", 1, 1, |c, a, o| {
         o[0] = Value::Int(runes(s(&a[0])).len() as i64);

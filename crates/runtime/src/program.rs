@@ -535,6 +535,17 @@ pub enum Instr {
         lhs: Reg,
         rhs: Reg,
     },
+    /// Binary operator with a small integer immediate as the right operand (loop bounds, `i + 1`).
+    /// - Operands: `op`, `kind` (an integer kind), `dst`, `lhs`, `imm`. Registers: `dst = lhs op imm`,
+    ///   exactly as `Binary` with `rhs` holding `imm as i64`.
+    /// - Blocks? no. Panics: as `Binary`. Go analogue: `i < 20`, `h % 1000`.
+    BinaryImm {
+        op: BinOp,
+        kind: NumKind,
+        dst: Reg,
+        lhs: Reg,
+        imm: i32,
+    },
     /// Unary operator.
     /// - Operands: `op`, `kind`, `dst`, `src`. Registers: `dst = op src` (wrapped). Blocks? no.
     /// - Go analogue: `-x`, `!b`, `^x`.
@@ -1236,6 +1247,15 @@ impl InstrCheck<'_> {
                     Ok(())
                 } else {
                     Err(format!("operator {op:?} not defined on {kind:?}"))
+                }
+            }
+            BinaryImm { dst, lhs, kind, .. } => {
+                self.reg(dst)?;
+                self.reg(lhs)?;
+                if kind.is_int() {
+                    Ok(())
+                } else {
+                    Err(format!("immediate operand on {kind:?}"))
                 }
             }
             Unary { dst, src, .. } | Convert { dst, src, .. } => self.reg(dst).and(self.reg(src)),

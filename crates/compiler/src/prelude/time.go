@@ -219,7 +219,16 @@ func timeCompare(ns, u int64) int {
 	return 0
 }
 
-func timeUnixMicro(ns int64) int64 { return ns / 1000 }
+// timeUnixMicro rounds down like Go (whose nanoseconds within a second are never negative).
+func timeUnixMicro(ns int64) int64 {
+	if ns == 0 {
+		return -62135596800000000 // the zero Time, 0001-01-01
+	}
+	if ns < 0 && ns%1000 != 0 {
+		return ns/1000 - 1
+	}
+	return ns / 1000
+}
 
 func timeIsZero(ns int64) bool { return ns == 0 }
 
@@ -352,11 +361,34 @@ func ParseDuration(s string) (Duration, error)
 
 // Bodies of the bodyless constructors above (time.<Name> is lowered as a call to new<Name>).
 
-func newUnix(sec int64, nsec int64) int64 { return sec*1000000000 + nsec }
+// The model's Time is one int64 (see above), so it cannot tell the zero Time from the Unix epoch
+// and holds only the years 1678-2261: such Times are refused rather than given a wrong value.
+// (Go: time.Unix(0, 0) prints 1970-01-01 00:00:00 +0000 UTC and is not IsZero.)
+const timeEpochUnsupported = "not supported by Goroscope yet: a time.Time at the Unix epoch (1970-01-01 00:00:00 UTC), which Goroscope cannot tell from the zero Time"
+const timeRangeUnsupported = "not supported by Goroscope yet: a time.Time before 1678 or after 2261"
 
-func newUnixMilli(msec int64) int64 { return msec * 1000000 }
+// maxUnixSec bounds the seconds whose nanoseconds fit in an int64 (with room for a fraction).
+const maxUnixSec = 9223372035
 
-func newUnixMicro(usec int64) int64 { return usec * 1000 }
+// timeOf is the model's Time for sec seconds plus nsec nanoseconds since the Unix epoch.
+func timeOf(sec int64, nsec int64) int64 {
+	sec += nsec / 1000000000
+	nsec %= 1000000000
+	if sec < -maxUnixSec || sec > maxUnixSec {
+		panic(timeRangeUnsupported)
+	}
+	ns := sec*1000000000 + nsec
+	if ns == 0 {
+		panic(timeEpochUnsupported)
+	}
+	return ns
+}
+
+func newUnix(sec int64, nsec int64) int64 { return timeOf(sec, nsec) }
+
+func newUnixMilli(msec int64) int64 { return timeOf(msec/1000, msec%1000*1000000) }
+
+func newUnixMicro(usec int64) int64 { return timeOf(usec/1000000, usec%1000000*1000) }
 
 // newDate normalises out-of-range fields as Go does (October 32 is November 1); loc is ignored (UTC).
 func newDate(year int, month Month, day, hour, min, sec, nsec int, loc *Location) int64 {
@@ -385,7 +417,10 @@ func newDate(year int, month Month, day, hour, min, sec, nsec int, loc *Location
 	doy := (153*mp+2)/5 + int64(day) - 1
 	doe := yoe*365 + yoe/4 - yoe/100 + doy
 	days := era*146097 + doe - 719468
-	return ((days*24+int64(hour))*60+int64(min))*60*1000000000 + int64(sec)*1000000000 + int64(nsec)
+	if days < -maxUnixSec/86400 || days > maxUnixSec/86400 {
+		panic(timeRangeUnsupported)
+	}
+	return timeOf(((days*24+int64(hour))*60+int64(min))*60+int64(sec), int64(nsec))
 }
 
 func timeAddDate(ns int64, years int, months int, days int) int64 {
@@ -425,20 +460,21 @@ func timeMod(ns int64, d int64) int64 {
 	return int64((uint64(r) + z) % m)
 }
 
+// The zero Time is a multiple of every d (Go counts from it): rounding leaves it unchanged.
 func timeTruncate(ns int64, d Duration) int64 {
-	if d <= 0 {
+	if d <= 0 || ns == 0 {
 		return ns
 	}
-	return ns - timeMod(ns, int64(d))
+	return timeOf(0, ns-timeMod(ns, int64(d)))
 }
 
 func timeRound(ns int64, d Duration) int64 {
-	if d <= 0 {
+	if d <= 0 || ns == 0 {
 		return ns
 	}
 	r := timeMod(ns, int64(d))
 	if uint64(r)+uint64(r) < uint64(d) {
-		return ns - r
+		return timeOf(0, ns-r)
 	}
-	return ns + (int64(d) - r)
+	return timeOf(0, ns+(int64(d)-r))
 }
