@@ -1012,6 +1012,36 @@ impl GoStack {
                             Err(t) => t,
                         }
                     }
+                    Instr::BinaryConst {
+                        op,
+                        kind,
+                        dst,
+                        lhs,
+                        konst,
+                    } => {
+                        let b = ctx.heap.konst(konst.0);
+                        let res = match (&r!(lhs), b) {
+                            (Value::Int(a), Value::Int(b)) => {
+                                match fast_int_binop(op, kind, *a, *b) {
+                                    Some(v) => {
+                                        r!(dst) = v;
+                                        pc += 1;
+                                        continue;
+                                    }
+                                    None => int_binop(op, kind, *a, *b),
+                                }
+                            }
+                            (a, b) => other_binop(op, kind, a, b),
+                        };
+                        match res {
+                            Ok(v) => {
+                                r!(dst) = v;
+                                pc += 1;
+                                continue;
+                            }
+                            Err(t) => t,
+                        }
+                    }
                     Instr::Unary { op, kind, dst, src } => {
                         let v = unop(op, kind, &r!(src));
                         r!(dst) = v;
@@ -2589,6 +2619,7 @@ impl GoStack {
             | Instr::Zero { .. }
             | Instr::Binary { .. }
             | Instr::BinaryImm { .. }
+            | Instr::BinaryConst { .. }
             | Instr::Unary { .. }
             | Instr::Convert { .. }
             | Instr::Eq { .. }

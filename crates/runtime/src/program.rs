@@ -546,6 +546,17 @@ pub enum Instr {
         lhs: Reg,
         imm: i32,
     },
+    /// Binary operator with a pooled constant as the right operand (integer constants beyond `i32`).
+    /// - Operands: `op`, `kind` (an integer kind), `dst`, `lhs`, `konst`. Registers: `dst = lhs op consts[konst]`,
+    ///   exactly as `Binary` with `rhs` holding the constant.
+    /// - Blocks? no. Panics: as `Binary`. Go analogue: `h % 2147483648`.
+    BinaryConst {
+        op: BinOp,
+        kind: NumKind,
+        dst: Reg,
+        lhs: Reg,
+        konst: ConstId,
+    },
     /// Unary operator.
     /// - Operands: `op`, `kind`, `dst`, `src`. Registers: `dst = op src` (wrapped). Blocks? no.
     /// - Go analogue: `-x`, `!b`, `^x`.
@@ -1249,7 +1260,14 @@ impl InstrCheck<'_> {
                     Err(format!("operator {op:?} not defined on {kind:?}"))
                 }
             }
-            BinaryImm { dst, lhs, kind, .. } => {
+            BinaryConst {
+                dst, lhs, konst, ..
+            } if (konst.0 as usize) >= self.p.consts.len() => {
+                self.reg(dst)?;
+                self.reg(lhs)?;
+                Err(format!("constant {} out of range", konst.0))
+            }
+            BinaryImm { dst, lhs, kind, .. } | BinaryConst { dst, lhs, kind, .. } => {
                 self.reg(dst)?;
                 self.reg(lhs)?;
                 if kind.is_int() {

@@ -2954,3 +2954,106 @@ fn builder_sort_and_errors_natives() {
         "héllo!世 10\n[b a c] 3\ntrue true true false true false\n"
     );
 }
+
+/// `BinaryImm` computes exactly what `Binary` computes with the immediate in a register (wrapping, unsigned
+/// kinds, division traps), so the lowering may use either.
+#[test]
+fn binary_imm_matches_binary() {
+    use BinOp::*;
+    use NumKind::*;
+    let ops = [
+        Add, Sub, Mul, Div, Rem, And, Or, Xor, AndNot, Shl, Shr, Lt, Le, Gt, Ge, Eq, Ne,
+    ];
+    let cases: [(NumKind, i64, i32); 6] = [
+        (Int, -7, 3),
+        (I8, 127, 1),
+        (U8, 0, 1),
+        (I32, -2147483648, -1),
+        (U64, -1, 1000),
+        (U16, 65535, 7),
+    ];
+    let run = |imm_form: bool| {
+        run_main(|f| {
+            for (kind, a, b) in cases {
+                let lhs = int(f, a);
+                for op in ops {
+                    if b < 0 && matches!(op, Shl | Shr) {
+                        continue; // a negative shift count panics (checked below with Rem)
+                    }
+                    let dst = f.reg();
+                    if imm_form {
+                        f.emit(Instr::BinaryImm {
+                            op,
+                            kind,
+                            dst,
+                            lhs,
+                            imm: b,
+                        });
+                        // and the pooled-constant form, printed on the same line
+                        let d2 = f.reg();
+                        let konst = f.konst(Const::Int(b as i64));
+                        f.emit(Instr::BinaryConst {
+                            op,
+                            kind,
+                            dst: d2,
+                            lhs,
+                            konst,
+                        });
+                        let ty = if matches!(op, Lt | Le | Gt | Ge | Eq | Ne) {
+                            BOOL
+                        } else {
+                            INT
+                        };
+                        f.println(&[(dst, ty), (d2, ty)]);
+                        continue;
+                    } else {
+                        let rhs = int(f, b as i64);
+                        f.emit(Instr::Binary {
+                            op,
+                            kind,
+                            dst,
+                            lhs,
+                            rhs,
+                        });
+                    }
+                    let ty = if matches!(op, Lt | Le | Gt | Ge | Eq | Ne) {
+                        BOOL
+                    } else {
+                        INT
+                    };
+                    f.println(&[(dst, ty)]);
+                }
+            }
+            let lhs = int(f, 5);
+            let dst = f.reg();
+            if imm_form {
+                f.emit(Instr::BinaryImm {
+                    op: Rem,
+                    kind: Int,
+                    dst,
+                    lhs,
+                    imm: 0,
+                });
+            } else {
+                let rhs = int(f, 0);
+                f.emit(Instr::Binary {
+                    op: Rem,
+                    kind: Int,
+                    dst,
+                    lhs,
+                    rhs,
+                });
+            }
+        })
+    };
+    let (imm, reg) = (run(true), run(false));
+    let doubled: String = reg.stdout.lines().map(|l| format!("{l} {l}\n")).collect();
+    assert_eq!(imm.stdout, doubled);
+    assert_eq!(imm.stdout.lines().count(), ops.len() * cases.len() - 2);
+    assert_eq!(imm.end, reg.end);
+    assert!(
+        imm.stderr.contains("integer divide by zero"),
+        "{}",
+        imm.stderr
+    );
+}

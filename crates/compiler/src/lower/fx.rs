@@ -543,14 +543,12 @@ impl<'l, 'a> Fx<'l, 'a> {
             return self.store_place(p, v);
         };
         let here = self.code.len();
-        if r != v
-            && v.0 >= self.floor
-            && here > start
-            && !self.labels.contains(&Some(here as u32))
+        if r != v && v.0 >= self.floor && here > start && !self.labels.contains(&Some(here as u32))
         {
             if let Some(
                 Instr::Binary { dst, .. }
                 | Instr::BinaryImm { dst, .. }
+                | Instr::BinaryConst { dst, .. }
                 | Instr::Unary { dst, .. }
                 | Instr::Int { dst, .. }
                 | Instr::Const { dst, .. }
@@ -568,23 +566,47 @@ impl<'l, 'a> Fx<'l, 'a> {
     }
 
     /// Emits `dst = lhs op rhs` where `rhs` was evaluated by the code from `rhs_start` on. When that code is
-    /// a single `Int` load of the temporary `rhs` (a constant operand of an integer operator), the load is
-    /// dropped and the immediate form is emitted: loop bounds and steps are not reloaded every iteration.
-    fn emit_binary(&mut self, op: BinOp, kind: NumKind, dst: Reg, lhs: Reg, rhs: Reg, rhs_start: usize) {
-        if kind.is_int() && rhs != lhs && rhs.0 >= self.floor && self.code.len() == rhs_start + 1 {
-            if let Some(&Instr::Int { dst: d, value }) = self.code.last() {
-                if d == rhs {
-                    self.code.pop();
-                    self.spans.pop();
-                    self.emit(Instr::BinaryImm {
-                        op,
-                        kind,
-                        dst,
-                        lhs,
-                        imm: value,
-                    });
-                    return;
-                }
+    /// a single `Int`/`Const` load of the temporary `rhs` (a constant operand of an integer operator), the load
+    /// is dropped and the immediate/constant form is emitted: loop bounds and steps are not reloaded every
+    /// iteration.
+    fn emit_binary(
+        &mut self,
+        op: BinOp,
+        kind: NumKind,
+        dst: Reg,
+        lhs: Reg,
+        rhs: Reg,
+        rhs_start: usize,
+    ) {
+        let here = self.code.len();
+        if kind.is_int()
+            && rhs != lhs
+            && rhs.0 >= self.floor
+            && here == rhs_start + 1
+            && !self.labels.contains(&Some(here as u32))
+        {
+            let fused = match self.code.last() {
+                Some(&Instr::Int { dst: d, value }) if d == rhs => Some(Instr::BinaryImm {
+                    op,
+                    kind,
+                    dst,
+                    lhs,
+                    imm: value,
+                }),
+                Some(&Instr::Const { dst: d, konst }) if d == rhs => Some(Instr::BinaryConst {
+                    op,
+                    kind,
+                    dst,
+                    lhs,
+                    konst,
+                }),
+                _ => None,
+            };
+            if let Some(fused) = fused {
+                self.code.pop();
+                self.spans.pop();
+                self.emit(fused);
+                return;
             }
         }
         self.emit(Instr::Binary {
