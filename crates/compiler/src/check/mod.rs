@@ -12,6 +12,8 @@ mod branches;
 mod call;
 mod expr;
 mod lookup;
+mod operators;
+mod selectors;
 mod stmt;
 
 use std::collections::HashMap;
