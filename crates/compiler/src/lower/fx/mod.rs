@@ -13,7 +13,7 @@ use runtime::program::{
     BinOp, Const, Func, FuncId, Instr, LocalVar, NumKind, Reg, ResultForm, RtCode, SelectCaseDesc,
     SelectTable, SourceSpan, StrConvOp, UnOp,
 };
-use runtime::types::{builtin, TypeId as RT, TypeKind};
+use runtime::types::{builtin, TypeId as RT};
 
 use super::{intrinsics, Lowerer, Subst, Unsupported, R};
 use crate::ast::{BranchKind, Decl, Expr, ExprKind, FuncType, Stmt, StmtKind};
@@ -857,7 +857,3 @@ fn recv_operand(s: &Stmt) -> Option<&Expr> {
     }
 }
 
-#[allow(dead_code)]
-fn kind_is_agg(k: &TypeKind) -> bool {
-    matches!(k, TypeKind::Struct { .. } | TypeKind::Array { .. })
-}
