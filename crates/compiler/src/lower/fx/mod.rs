@@ -856,4 +856,3 @@ fn recv_operand(s: &Stmt) -> Option<&Expr> {
         _ => None,
     }
 }
-
