@@ -25,6 +25,9 @@
 #                  interleavings accumulate instead of flickering in and out.
 #                  --check reports (without failing) an output of Go's that is not yet in the set.
 #   tests/bench/   like pass/: NAME.stdout holds the checksum line the benchmark prints.
+#   NAME.txtar     (any directory) a Go program followed by `-- FILE --` sections, the files of
+#                  its working directory, as the Go playground accepts: the Go part is built as
+#                  NAME.go and every run starts in a fresh directory holding exactly those files.
 #   compile_error/ `go build`, record the compiler's stderr as NAME.stderr. Files with a
 #                  `// unsupported: <feature>` header are valid Go: they must build and exit
 #                  0, and their stdout is recorded as NAME.stdout (no .stderr).
@@ -83,7 +86,7 @@ esac
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/goroscope-golden.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
-mkdir -p "$TMP/mod" "$TMP/bin" "$TMP/run"
+mkdir -p "$TMP/mod" "$TMP/bin" "$TMP/run" "$TMP/files"
 cat >"$TMP/mod/go.mod" <<EOF
 module goroscope.test/corpus
 
@@ -164,12 +167,34 @@ remove_golden() {
 	fi
 }
 
-# build NAME SRC -> sets BUILD_RC, writes $TMP/build.err, binary at $TMP/bin/NAME
+# extract_txtar SRC GOFILE FILESDIR: the text before the first `-- NAME --` line goes to GOFILE,
+# each section to FILESDIR/NAME (the rules of crates/compiler/src/archive.rs).
+extract_txtar() {
+	awk -v gofile="$2" -v dir="$3" '
+		/^-- .+ --\r?$/ {
+			n = $0; sub(/^-- /, "", n); sub(/ --\r?$/, "", n); gsub(/^[ \t]+|[ \t]+$/, "", n)
+			if (n != "") {
+				out = dir "/" n; d = out; sub(/\/[^\/]*$/, "", d)
+				system("mkdir -p \"" d "\""); printf "" >out; next
+			}
+		}
+		{ if (out == "") print >gofile; else print >out }
+	' "$1"
+}
+
+# build NAME SRC -> sets BUILD_RC, writes $TMP/build.err, binary at $TMP/bin/NAME, and the
+# program's starting directory at $TMP/files/NAME (empty unless SRC is a .txtar archive)
 build() {
 	local name=$1 src=$2 dir="$TMP/mod/$1"
-	rm -rf "$dir"
-	mkdir -p "$dir"
-	cp "$src" "$dir/$name.go"
+	rm -rf "$dir" "$TMP/files/$name"
+	mkdir -p "$dir" "$TMP/files/$name"
+	HAS_FILES=0
+	if [[ $src == *.txtar ]]; then
+		extract_txtar "$src" "$dir/$name.go" "$TMP/files/$name"
+		HAS_FILES=1
+	else
+		cp "$src" "$dir/$name.go"
+	fi
 	set +e
 	(cd "$dir" && "$GO" build -trimpath -o "$TMP/bin/$name" "$name.go") >/dev/null 2>"$TMP/build.err"
 	BUILD_RC=$?
@@ -178,9 +203,15 @@ build() {
 
 # run NAME PROCS OUTPREFIX -> OUTPREFIX.out, OUTPREFIX.err (raw), OUTPREFIX.rc
 run() {
-	local name=$1 procs=$2 out=$3 rc
+	local name=$1 procs=$2 out=$3 rc cwd="$TMP/run"
+	if ((HAS_FILES)); then
+		# a fresh copy of the archive's files for every run (the program may write to them)
+		cwd="$TMP/run/$name"
+		rm -rf "$cwd"
+		cp -r "$TMP/files/$name" "$cwd"
+	fi
 	set +e
-	(cd "$TMP/run" && GOMAXPROCS=$procs timeout 20 "$TMP/bin/$name" >"$out.out" 2>"$out.err" </dev/null)
+	(cd "$cwd" && GOMAXPROCS=$procs timeout 20 "$TMP/bin/$name" >"$out.out" 2>"$out.err" </dev/null)
 	rc=$?
 	set -e
 	echo "$rc" >"$out.rc"
@@ -191,7 +222,7 @@ run() {
 
 do_runnable() {
 	local kind=$1 src=$2 name base rc
-	name=$(basename "$src" .go)
+	name=$(basename "${src%.txtar}" .go)
 	base="$(dirname "$src")/$name"
 	build "$name" "$src"
 	if ((BUILD_RC != 0)); then
@@ -275,7 +306,7 @@ read_outputs() {
 
 do_seed() {
 	local src=$1 name base sum i procs rc
-	name=$(basename "$src" .go)
+	name=$(basename "${src%.txtar}" .go)
 	base="$PROGS/seeds/$name"
 	build "$name" "$src"
 	if ((BUILD_RC != 0)); then
@@ -368,7 +399,7 @@ do_seed() {
 
 do_compile_error() {
 	local src=$1 name base feature
-	name=$(basename "$src" .go)
+	name=$(basename "${src%.txtar}" .go)
 	base="$PROGS/compile_error/$name"
 	feature=$(sed -n 's#^// unsupported: ##p' "$src" | head -n1)
 	build "$name" "$src"
@@ -402,8 +433,8 @@ for kind in pass fail seeds compile_error bench; do
 	dir="$PROGS/$kind"
 	[[ $kind == bench ]] && dir="$ROOT/tests/bench"
 	shopt -s nullglob
-	for src in "$dir"/*.go; do
-		name=$(basename "$src" .go)
+	for src in "$dir"/*.go "$dir"/*.txtar; do
+		name=$(basename "${src%.txtar}" .go)
 		selected "$name" || continue
 		if [[ ! $name =~ ^[a-z0-9_]+$ ]]; then
 			problem "$kind/$name.go: program names must match [a-z0-9_]+"
@@ -420,7 +451,7 @@ for kind in pass fail seeds compile_error bench; do
 	if ((${#FILTERS[@]} == 0)); then
 		for g in "$dir"/*.stdout "$dir"/*.stderr "$dir"/*.exitcode "$dir"/*.outputs; do
 			stem=${g%.*}
-			[[ -f $stem.go ]] || remove_golden "$g"
+			[[ -f $stem.go || -f $stem.txtar ]] || remove_golden "$g"
 		done
 	fi
 	shopt -u nullglob

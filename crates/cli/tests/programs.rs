@@ -109,6 +109,16 @@ fn key_lines(stderr: &str) -> Vec<String> {
     lines
 }
 
+/// The program's file: `NAME.txtar` (a Go file with the files of its directory) or `NAME.go`.
+fn source_file(dir: &Path, name: &str) -> String {
+    let archive = format!("{name}.txtar");
+    if dir.join(&archive).exists() {
+        archive
+    } else {
+        format!("{name}.go")
+    }
+}
+
 fn read(path: &Path) -> Option<String> {
     std::fs::read_to_string(path).ok()
 }
@@ -126,7 +136,7 @@ fn show(bytes: &[u8]) -> String {
 }
 
 fn check_pass_or_fail(dir: &Path, name: &str) -> Result<(), String> {
-    let file = format!("{name}.go");
+    let file = source_file(dir, name);
     let got = goroscope(dir, &["run", &file])?;
     let want_stdout = read(&dir.join(format!("{name}.stdout"))).unwrap_or_default();
     let want_code: i32 =
@@ -199,7 +209,7 @@ fn outputs(text: &str) -> BTreeSet<(i32, String)> {
 }
 
 fn check_seeds(dir: &Path, name: &str) -> Result<(), String> {
-    let file = format!("{name}.go");
+    let file = source_file(dir, name);
     let want = outputs(&read(&dir.join(format!("{name}.outputs"))).unwrap_or_default());
     if want.is_empty() {
         return Err("no outputs recorded".into());
@@ -220,7 +230,7 @@ fn check_seeds(dir: &Path, name: &str) -> Result<(), String> {
 }
 
 fn check_compile_error(dir: &Path, name: &str) -> Result<(), String> {
-    let file = format!("{name}.go");
+    let file = source_file(dir, name);
     let source = read(&dir.join(&file)).unwrap_or_default();
     if source.lines().any(|l| l.starts_with("// unsupported:")) {
         let got = goroscope(dir, &["run", &file])?;
@@ -264,7 +274,7 @@ fn corpus_matches_real_go() {
             .filter_map(|e| {
                 e.file_name()
                     .to_str()
-                    .and_then(|n| n.strip_suffix(".go"))
+                    .and_then(|n| n.strip_suffix(".go").or_else(|| n.strip_suffix(".txtar")))
                     .map(String::from)
             })
             .collect();

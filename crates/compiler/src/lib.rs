@@ -17,5 +17,14 @@ pub mod prelude;
 pub mod types;
 
 pub use check::{check, CheckedFile};
+pub mod archive;
 pub mod lower;
-pub use lower::compile;
+
+/// Compiles a program: a Go file, or a txtar archive of a Go file and the files of its working
+/// directory (see [`archive`]). Diagnostics name the Go file.
+pub fn compile(file_name: &str, text: &str) -> Result<runtime::Program, Vec<Diagnostic>> {
+    let archive = archive::split(file_name, text).map_err(|d| vec![d])?;
+    let mut program = lower::compile(&archive.go_name, archive.go_source)?;
+    program.data_files = archive.files;
+    Ok(program)
+}

@@ -167,11 +167,12 @@ pub enum Event {
         from: ThreadId,
         to: Option<ThreadId>,
     },
-    /// `entersyscall`.
+    /// `entersyscall`: `call` describes it, e.g. `read(fd 3 "data.txt", 512 bytes)`.
     SyscallEntered {
         goroutine: GoroutineId,
         thread: ThreadId,
         until_ns: i64,
+        call: String,
     },
     /// `exitsyscall`: back with a P, or (None) onto the global queue.
     SyscallExited {
@@ -419,10 +420,13 @@ impl std::fmt::Display for Event {
                 None => write!(f, "{processor} released by {from} (no other work): idle"),
             },
             Event::SyscallEntered {
-                goroutine, thread, ..
+                goroutine,
+                thread,
+                call,
+                ..
             } => write!(
                 f,
-                "{} entered a blocking system call on {thread}",
+                "{} entered a blocking system call, {call}, on {thread}",
                 g(goroutine)
             ),
             Event::SyscallExited {

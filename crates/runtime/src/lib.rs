@@ -14,6 +14,7 @@ pub mod builder;
 pub mod chan;
 pub mod event;
 pub mod fmt;
+pub mod fs;
 pub mod goroutine;
 pub mod heap;
 pub mod history;

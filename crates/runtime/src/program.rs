@@ -98,6 +98,17 @@ pub struct Program {
     /// The function the main goroutine runs: package initialisation then `main.main`
     /// (Go's `runtime.main`). Must take no parameters and return no results.
     pub entry: FuncId,
+    /// The files of the working directory the program starts in (see [`crate::fs`]).
+    #[serde(default)]
+    pub data_files: Vec<DataFile>,
+}
+
+/// A file in the program's in-memory working directory.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DataFile {
+    /// Relative path, e.g. `"data/input.txt"`.
+    pub name: String,
+    pub data: Vec<u8>,
 }
 
 /// A package-level variable.
@@ -464,9 +475,9 @@ pub enum RtCode {
     NumCpu,
     /// `os.Exit(code)`: args (code int). Deferred calls do not run.
     Exit,
-    /// A blocking read (`syscall.Read` on the in-memory file system / stdin): args (fd int, buf []byte);
-    /// results (n int, err error). The scheduler writes the bytes into `buf` through `Heap::set_slot`.
-    /// Blocks: "IO wait" (Go parks in the netpoller for pipes; a plain file read is a syscall).
+    /// `read(2)` (syscall.Read) on the in-memory file system or the empty stdin: args (fd int, buf []byte);
+    /// results (n int, errno int). A blocking system call: the goroutine keeps its M in the call while its P is
+    /// handed off; the bytes land in `buf` and the results are delivered when the call returns.
     SyscallRead,
     /// `runtime_notifyListAdd` in `(*sync.Cond).Wait`, BEFORE it unlocks `c.L` (so a Signal between the unlock
     /// and the park is not lost): args (ptr to the Cond's notify list); result (ticket int).
@@ -474,6 +485,17 @@ pub enum RtCode {
     /// `runtime_notifyListWait` in `(*sync.Cond).Wait`, after it unlocked `c.L`: args (ptr, ticket from
     /// [`RtCode::CondAdd`]). Returns at once if the ticket was already notified, else blocks: "sync.Cond.Wait".
     CondWaitTicket,
+    /// `open(2)` (syscall.Open): args (path string, flag int); results (fd int, errno int). Not blocking.
+    SyscallOpen,
+    /// `write(2)` (syscall.Write) to a file: args (fd int, data []byte); results (n int, errno int).
+    /// A blocking system call like [`RtCode::SyscallRead`].
+    SyscallWrite,
+    /// `close(2)`: args (fd int); result (errno int). Not blocking.
+    SyscallClose,
+    /// `unlink(2)`/`rmdir(2)` (os.Remove): args (path string); result (errno int). Not blocking.
+    SyscallUnlink,
+    /// `stat(2)`: args (path string); results (size int, is a directory bool, errno int). Not blocking.
+    SyscallStat,
 }
 
 impl RtCode {
@@ -482,7 +504,8 @@ impl RtCode {
         use RtCode::*;
         match self {
             Now | Gosched | NumGoroutine | NumCpu => 0,
-            ChanSend | WaitGroupAdd | TimerReset | AfterFunc | SyscallRead | CondWaitTicket => 2,
+            ChanSend | WaitGroupAdd | TimerReset | AfterFunc | SyscallRead | CondWaitTicket
+            | SyscallOpen | SyscallWrite => 2,
             _ => 1,
         }
     }
@@ -494,7 +517,8 @@ impl RtCode {
             ChanSend | ChanClose | MutexLock | MutexUnlock | RWMutexLock | RWMutexUnlock
             | RWMutexRLock | RWMutexRUnlock | WaitGroupAdd | WaitGroupDone | WaitGroupWait
             | CondWait | CondWaitTicket | CondSignal | CondBroadcast | Sleep | Gosched | Exit => 0,
-            ChanRecv2 | NewTimer | NewTicker | SyscallRead => 2,
+            ChanRecv2 | NewTimer | NewTicker | SyscallRead | SyscallOpen | SyscallWrite => 2,
+            SyscallStat => 3,
             _ => 1,
         }
     }

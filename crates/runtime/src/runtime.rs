@@ -25,6 +25,7 @@ use crate::chan::{
     Chan, ChanKind, ChanPanic, RecvOutcome, Released, SendOutcome, Sudog, CHAN_CAPACITY_MAX,
 };
 use crate::event::{Event, OutputStream, Queue, RunSource};
+use crate::fs::{Errno, FileSystem};
 use crate::goroutine::{CreationSite, GoroutineStatus, WaitObject, WaitReason};
 use crate::heap::Heap;
 use crate::ids::{ChanId, GoroutineId, ProcessorId, SyncId, ThreadId, TimerId};
@@ -191,6 +192,8 @@ pub struct Runtime {
     pub(crate) chan_elem: Vec<crate::types::TypeId>,
     pub(crate) sync_objects: Vec<SyncObject>,
     pub(crate) timers: Timers,
+    /// The in-memory file system and descriptor table.
+    pub(crate) fs: FileSystem,
     /// Functions of time.AfterFunc timers (`TimerAction::StartFunc` indexes this).
     pub(crate) after_funcs: Vec<FuncValue>,
     pub(crate) policy: Policy,
@@ -226,6 +229,12 @@ impl Runtime {
             return Err(LoadError::BadProcessorCount(processors));
         }
         let heap = Heap::new(&program);
+        let fs = FileSystem::new(
+            program
+                .data_files
+                .iter()
+                .map(|f| (f.name.clone(), f.data.clone())),
+        );
         let first_goid = match config.first_goroutine_id {
             0 if imports_os(&program) => 6,
             0 => 5,
@@ -250,6 +259,7 @@ impl Runtime {
             chan_elem: Vec::new(),
             sync_objects: Vec::new(),
             timers: Timers::default(),
+            fs,
             after_funcs: Vec::new(),
             policy,
             status: Status::Running,
@@ -763,10 +773,15 @@ impl Runtime {
             }
             // A system call that ends returns on its own thread (exitsyscall), which takes a P itself.
             let first = self.timers.armed().next().map(|t| t.action.clone());
-            if let Some(TimerAction::SyscallDone { thread, goroutine }) = first {
+            if let Some(TimerAction::SyscallDone {
+                thread,
+                goroutine,
+                result,
+            }) = first
+            {
                 let (timer, _) = self.timers.pop_due().expect("due");
                 self.emit(|| Event::TimerFired { timer });
-                self.exit_syscall(thread, goroutine);
+                self.exit_syscall(thread, goroutine, result);
                 return;
             }
             // Start an M on an idle P to run the timers (checkdead: pidleget + mget + notewakeup).
@@ -811,9 +826,11 @@ impl Runtime {
                     };
                     self.new_goroutine(pp, f, Vec::new(), site);
                 }
-                TimerAction::SyscallDone { thread, goroutine } => {
-                    self.exit_syscall(thread, goroutine)
-                }
+                TimerAction::SyscallDone {
+                    thread,
+                    goroutine,
+                    result,
+                } => self.exit_syscall(thread, goroutine, result),
             }
         }
     }
@@ -1461,11 +1478,33 @@ impl Runtime {
                 let n = self.sched.gomaxprocs() as i64;
                 self.complete(g, &[Value::Int(n)]);
             }
-            RtCode::SyscallRead => {
-                // A blocking read on the in-memory file system: the goroutine keeps its M while the P is
-                // handed off; it resumes when the virtual duration has passed (results completed then).
-                let d = self.config.syscall_ns;
-                self.enter_syscall(pp, g, d);
+            RtCode::SyscallRead => self.sys_read(pp, g, arg(0).as_int(), &arg(1)),
+            RtCode::SyscallWrite => self.sys_write(pp, g, arg(0).as_int(), &arg(1)),
+            RtCode::SyscallOpen => {
+                let path = String::from_utf8_lossy(arg(0).as_str()).into_owned();
+                let result = self.fs.open(&path, arg(1).as_int());
+                let (fd, errno) = match result {
+                    Ok(fd) => (fd, 0),
+                    Err(e) => (-1, e.code()),
+                };
+                self.complete(g, &[Value::Int(fd), Value::Int(errno)]);
+            }
+            RtCode::SyscallClose => {
+                let errno = self.fs.close(arg(0).as_int()).err().map_or(0, Errno::code);
+                self.complete(g, &[Value::Int(errno)]);
+            }
+            RtCode::SyscallUnlink => {
+                let path = String::from_utf8_lossy(arg(0).as_str()).into_owned();
+                let errno = self.fs.remove(&path).err().map_or(0, Errno::code);
+                self.complete(g, &[Value::Int(errno)]);
+            }
+            RtCode::SyscallStat => {
+                let path = String::from_utf8_lossy(arg(0).as_str()).into_owned();
+                let (size, dir, errno) = match self.fs.stat(&path) {
+                    Ok((size, dir)) => (size as i64, dir, 0),
+                    Err(e) => (0, false, e.code()),
+                };
+                self.complete(g, &[Value::Int(size), Value::Bool(dir), Value::Int(errno)]);
             }
             RtCode::Exit => {
                 let code = arg(0).as_int() as i32;
@@ -1977,9 +2016,73 @@ impl Runtime {
 
     // ----- system calls -----
 
+    /// `read(2)` into `buf`: a blocking system call; the bytes are copied now, the results (n, errno)
+    /// are delivered when the call returns.
+    fn sys_read(&mut self, pp: ProcessorId, g: GoroutineId, fd: i64, buf: &Value) {
+        let room = match buf {
+            Value::Slice(s) => s.len as usize,
+            _ => 0,
+        };
+        let call = format!("read(fd {fd}{}, {room} bytes)", self.fd_name(fd));
+        let result = match self.fs.read(fd, room) {
+            Ok(bytes) => {
+                if let (Value::Slice(s), false) = (buf, bytes.is_empty()) {
+                    let at = s.offset as usize;
+                    let slots = self.heap.slots_mut(s.obj);
+                    if let Some(slots) = slots.and_then(|v| v.get_mut(at..at + bytes.len())) {
+                        for (slot, b) in slots.iter_mut().zip(&bytes) {
+                            *slot = Value::Int(i64::from(*b));
+                        }
+                    }
+                }
+                (bytes.len() as i64, 0)
+            }
+            Err(e) => (-1, e.code()),
+        };
+        let d = self.config.syscall_ns;
+        self.enter_syscall(pp, g, d, call, result);
+    }
+
+    /// `write(2)` of `data` (a []byte): a blocking system call like [`Runtime::sys_read`].
+    fn sys_write(&mut self, pp: ProcessorId, g: GoroutineId, fd: i64, data: &Value) {
+        let bytes: Vec<u8> = match data {
+            Value::Slice(s) => self
+                .heap
+                .slots(s.obj)
+                .and_then(|slots| slots.get(s.offset as usize..(s.offset + s.len) as usize))
+                .map(|slots| slots.iter().map(|v| v.as_int() as u8).collect())
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let call = format!("write(fd {fd}{}, {} bytes)", self.fd_name(fd), bytes.len());
+        let result = match self.fs.write(fd, &bytes) {
+            Ok(n) => (n as i64, 0),
+            Err(e) => (-1, e.code()),
+        };
+        let d = self.config.syscall_ns;
+        self.enter_syscall(pp, g, d, call, result);
+    }
+
+    /// ` "path"` of an open descriptor, for narration.
+    fn fd_name(&self, fd: i64) -> String {
+        usize::try_from(fd)
+            .ok()
+            .and_then(|i| self.fs.open.get(i))
+            .and_then(Option::as_ref)
+            .map(|d| format!(" {:?}", d.path))
+            .unwrap_or_default()
+    }
+
     /// Models `entersyscallblock`: `g` (current on `pp`) blocks its thread in a system call lasting
-    /// `duration_ns`; the P is handed off (`handoffp`).
-    pub(crate) fn enter_syscall(&mut self, pp: ProcessorId, g: GoroutineId, duration_ns: i64) {
+    /// `duration_ns`; the P is handed off (`handoffp`). The call returns `result` (n, errno).
+    pub(crate) fn enter_syscall(
+        &mut self,
+        pp: ProcessorId,
+        g: GoroutineId,
+        duration_ns: i64,
+        call: String,
+        result: (i64, i64),
+    ) {
         let until = self.timers.now_ns.saturating_add(duration_ns.max(0));
         let (thread, taker) = self.sched.enter_syscall(pp, g);
         self.g_mut(g).status = GoroutineStatus::Syscall;
@@ -1987,6 +2090,7 @@ impl Runtime {
             goroutine: g,
             thread,
             until_ns: until,
+            call,
         });
         self.emit(|| Event::ProcessorHandedOff {
             processor: pp,
@@ -1997,6 +2101,7 @@ impl Runtime {
             TimerAction::SyscallDone {
                 thread,
                 goroutine: g,
+                result,
             },
             until,
             0,
@@ -2004,11 +2109,10 @@ impl Runtime {
     }
 
     /// Models `exitsyscall`: reacquire the old P or an idle one, else go to the global queue.
-    fn exit_syscall(&mut self, thread: ThreadId, g: GoroutineId) {
+    fn exit_syscall(&mut self, thread: ThreadId, g: GoroutineId, (n, errno): (i64, i64)) {
         let old = self.g(g).last_processor;
         let got = self.sched.exit_syscall(thread, old);
-        // The read's results (n, err): the in-memory file system's data transfer is not modelled yet.
-        self.complete(g, &[Value::Int(0), Value::Nil]);
+        self.complete(g, &[Value::Int(n), Value::Int(errno)]);
         self.emit(|| Event::SyscallExited {
             goroutine: g,
             thread,

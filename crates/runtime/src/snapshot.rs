@@ -36,8 +36,24 @@ pub struct Snapshot {
     pub channels: Vec<ChannelView>,
     pub sync_objects: Vec<SyncView>,
     pub timers: Vec<TimerView>,
+    /// Open file descriptors (3 and up) of the in-memory file system.
+    #[serde(default)]
+    pub open_files: Vec<OpenFileView>,
     pub stdout: String,
     pub stderr: String,
+}
+
+/// One open file descriptor.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenFileView {
+    pub fd: i64,
+    /// The path it was opened with (cleaned), e.g. `"data/input.txt"`.
+    pub path: String,
+    /// Read/write offset and the file's size in bytes.
+    pub offset: u64,
+    pub size: u64,
+    /// "r", "w", "rw" (+ "a" for O_APPEND).
+    pub mode: String,
 }
 
 /// One goroutine (dead ones are omitted).
@@ -300,6 +316,22 @@ impl Runtime {
             channels,
             sync_objects,
             timers,
+            open_files: self
+                .fs
+                .open_files()
+                .map(|(fd, d, size)| OpenFileView {
+                    fd,
+                    path: d.path.clone(),
+                    offset: d.offset,
+                    size,
+                    mode: format!(
+                        "{}{}{}",
+                        if d.readable { "r" } else { "" },
+                        if d.writable { "w" } else { "" },
+                        if d.append { "a" } else { "" }
+                    ),
+                })
+                .collect(),
             stdout: String::from_utf8_lossy(self.stdout()).into_owned(),
             stderr: String::from_utf8_lossy(self.stderr()).into_owned(),
         }

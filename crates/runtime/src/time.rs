@@ -32,10 +32,12 @@ pub enum TimerAction {
     SendTime(ChanId),
     /// `time.AfterFunc`: start the function (the runtime's func table index) in a new goroutine (`goFunc`).
     StartFunc(u32),
-    /// The end of a blocking system call made by `goroutine` on `thread` (exitsyscall).
+    /// The end of a blocking system call made by `goroutine` on `thread` (exitsyscall), which then
+    /// returns `result` (n, errno).
     SyscallDone {
         thread: ThreadId,
         goroutine: GoroutineId,
+        result: (i64, i64),
     },
 }
 

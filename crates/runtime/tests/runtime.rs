@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use runtime::program::{BinOp, Instr, NumKind, Program, Reg, RtCode};
+use runtime::program::{BinOp, DataFile, Instr, NumKind, Program, Reg, RtCode, StrConvOp};
 use runtime::types::builtin;
 use runtime::{Config, Event, PolicyConfig, Runtime, Status};
 
@@ -624,19 +624,40 @@ fn timers_tickers_and_virtual_time() {
 
 #[test]
 fn blocking_syscall_hands_the_processor_to_another_thread() {
-    let p = program(|b, main| {
+    let mut p = program(|b, main| {
         let reader = b.declare_func("main.reader", 0, &[]);
         {
             let mut f = b.func(reader);
             f.line(5);
-            let fd = f.int(3);
+            // fd, errno := open("in.txt", O_RDONLY); n, errno := read(fd, make([]byte, 8))
+            let path = f.reg();
+            let k = f.str_const("in.txt");
+            f.emit(Instr::Const {
+                dst: path,
+                konst: k,
+            });
+            let flag = f.int(0);
+            let opened = f.rt(RtCode::SyscallOpen, &[path, flag], builtin::INT);
+            let len = f.int(8);
             let buf = f.reg();
-            f.emit(Instr::Zero {
+            f.emit(Instr::MakeSlice {
                 dst: buf,
+                len,
+                cap: Reg::NONE,
                 ty: builtin::SLICE_BYTE,
             });
-            f.rt(RtCode::SyscallRead, &[fd, buf], builtin::INT);
-            f.print_str("read done");
+            let read = f.rt(RtCode::SyscallRead, &[opened, buf], builtin::INT);
+            let s = f.reg();
+            f.emit(Instr::StrConv {
+                op: StrConvOp::FromBytes,
+                dst: s,
+                src: buf,
+            });
+            f.println(&[
+                (read, builtin::INT),
+                (Reg(read.0 + 1), builtin::INT),
+                (s, builtin::STRING),
+            ]);
             f.ret(&[]);
             f.finish();
         }
@@ -656,8 +677,12 @@ fn blocking_syscall_hands_the_processor_to_another_thread() {
         f.ret(&[]);
         f.finish();
     });
+    p.data_files.push(DataFile {
+        name: "in.txt".into(),
+        data: b"file data".to_vec(),
+    });
     let (rt, events) = run_checked(p, config(1, 0));
-    assert_eq!(stdout(&rt), "other ran\nread done\n");
+    assert_eq!(stdout(&rt), "other ran\n8 0 file dat\n");
     let lines: Vec<String> = events
         .iter()
         .filter(|e| {
@@ -672,7 +697,7 @@ fn blocking_syscall_hands_the_processor_to_another_thread() {
         .collect();
     expect_test::expect![[r#"
         [
-            "G7 entered a blocking system call on M0",
+            "G7 entered a blocking system call, read(fd 3 \"in.txt\", 8 bytes), on M0",
             "P0 handed off from M0 to M1",
             "G7 returned from its system call on M0 and got P0",
         ]

@@ -532,7 +532,12 @@ fn call_named(
         }
         "runtime.GC" | "runtime.KeepAlive" => {}
         "os.Exit" => rt_op(fx, RtCode::Exit, base, dst),
-        "os.read" => rt_op(fx, RtCode::SyscallRead, base, dst),
+        "syscall.sysOpen" => rt_op(fx, RtCode::SyscallOpen, base, dst),
+        "syscall.sysRead" => rt_op(fx, RtCode::SyscallRead, base, dst),
+        "syscall.sysWrite" => rt_op(fx, RtCode::SyscallWrite, base, dst),
+        "syscall.sysClose" => rt_op(fx, RtCode::SyscallClose, base, dst),
+        "syscall.sysUnlink" => rt_op(fx, RtCode::SyscallUnlink, base, dst),
+        "syscall.sysStat" => rt_op(fx, RtCode::SyscallStat, base, dst),
         "strings.(*Builder).WriteString"
         | "strings.(*Builder).Write"
         | "strings.(*Builder).WriteByte"

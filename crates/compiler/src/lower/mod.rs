@@ -239,8 +239,7 @@ impl<'a> Lowerer<'a> {
         })?;
         let main_id = self.func_for(main, vec![])?;
         // Package initialisation: prelude packages (dependencies first), then main.
-        let mut order: Vec<u32> = (1..self.ck.files.len() as u32).rev().collect();
-        order.push(0);
+        let order = self.init_order();
         let mut inits: Vec<(u32, Vec<(ObjId, u32)>)> = Vec::new();
         let mut init_funcs = Vec::new();
         for &f in &order {
@@ -292,6 +291,47 @@ impl<'a> Lowerer<'a> {
             self.p.funcs[id.0 as usize] = f;
         }
         Ok(())
+    }
+
+    /// The order packages initialise in (Go 1.21+ spec, "Package initialization"): repeatedly, the
+    /// package with the lexically smallest import path whose imports are all initialised; main last.
+    fn init_order(&self) -> Vec<u32> {
+        let files = &self.ck.files;
+        let file_of = |path: &str| {
+            self.ck
+                .info
+                .packages
+                .iter()
+                .find(|p| p.path == path)
+                .map(|p| p.file)
+        };
+        let imports: Vec<Vec<u32>> = files
+            .iter()
+            .map(|f| f.imports.iter().filter_map(|i| file_of(&i.path)).collect())
+            .collect();
+        let mut pending: Vec<(String, u32)> = self
+            .ck
+            .info
+            .packages
+            .iter()
+            .filter(|p| p.file != 0 && (p.file as usize) < files.len())
+            .map(|p| (p.path.clone(), p.file))
+            .collect();
+        pending.sort();
+        pending.dedup_by_key(|p| p.1);
+        let mut done = vec![false; files.len()];
+        let mut order = Vec::with_capacity(files.len());
+        while !pending.is_empty() {
+            let ready = pending
+                .iter()
+                .position(|(_, f)| imports[*f as usize].iter().all(|&d| done[d as usize]))
+                .unwrap_or(0); // a cycle (which the checker rejects): keep going in path order
+            let (_, f) = pending.remove(ready);
+            done[f as usize] = true;
+            order.push(f);
+        }
+        order.push(0);
+        order
     }
 
     pub fn declare_func_raw(&mut self, name: &str, params: u16, results: Vec<RT>) -> FuncId {
@@ -710,7 +750,9 @@ impl<'a> Lowerer<'a> {
                             id
                         }
                         _ => {
-                            let mut name = qname.clone();
+                            // Go shows a type with its package's name, not path: *fs.PathError.
+                            let shown = q.rsplit('/').next().unwrap_or(&q);
+                            let mut name = format!("{shown}.{}", n.name);
                             if let Some((_, args)) = &n.origin {
                                 let mut parts = Vec::new();
                                 for a in args.clone() {
