@@ -37,3 +37,13 @@ func (b *Buffer) Read(p []byte) (n int, err error) {
 func Contains(b, subslice []byte) bool
 func Equal(a, b []byte) bool
 func Compare(a, b []byte) int
+
+// IndexByte returns the index of the first c in b, or -1.
+func IndexByte(b []byte, c byte) int {
+	for i, x := range b {
+		if x == c {
+			return i
+		}
+	}
+	return -1
+}
