@@ -86,6 +86,40 @@ pub struct ExecContext<'a> {
     pub budget: u32,
     /// Host limits.
     pub limits: Limits,
+    /// Runtime operations `run` may complete itself (see [`Fuse`]); None: every op returns to the scheduler.
+    pub fuse: Option<Fuse<'a>>,
+}
+
+/// Runtime operations that complete at once without blocking or waking anyone (a lock of an unlocked
+/// mutex, a send into a buffer with room and no waiting receiver, ...), done by the scheduler's side.
+pub trait FastOps {
+    /// Performs `op` if it completes at once, writing its results to `out`; returns how many, or None
+    /// (nothing changed) if it needs the scheduler.
+    fn try_op(
+        &mut self,
+        heap: &mut Heap,
+        op: RtCode,
+        args: &[Value],
+        out: &mut [Value; 2],
+    ) -> Option<usize>;
+}
+
+/// Lets `run` fuse steps: a runtime op that [`FastOps`] completes ends one step and starts the next inside
+/// `run`, with the same accounting as separate steps (the time slice is charged per step, each step's
+/// budget is `min(slice left, step_instructions)`), so the run is the same, only faster. The scheduler
+/// allows it only where no choice can fall between the steps (one P, events not recorded).
+pub struct Fuse<'a> {
+    pub ops: &'a mut dyn FastOps,
+    /// Most steps that may be fused in this call.
+    pub max_steps: u64,
+    /// Steps fused so far.
+    pub steps: u64,
+    /// The P's time slice left before the current step.
+    pub slice_left: u32,
+    /// `Config::step_instructions`.
+    pub step_instructions: u32,
+    /// The budget the current step started with.
+    pub step_budget: u32,
 }
 
 /// A chunk of program output.
@@ -961,6 +995,13 @@ impl GoStack {
                         // Integer operators that cannot trap write straight to `dst` (the hot path of
                         // loops); the rest go through `Res`.
                         if let (Value::Int(a), Value::Int(b)) = (&r!(lhs), &r!(rhs)) {
+                            if kind == NumKind::Int {
+                                if let Some(v) = int64_arith(op, *a, *b) {
+                                    set_int(&mut r!(dst), v);
+                                    pc += 1;
+                                    continue;
+                                }
+                            }
                             if kind.is_int() {
                                 if let Some(v) = fast_int_binop(op, kind, *a, *b) {
                                     r!(dst) = v;
@@ -992,6 +1033,13 @@ impl GoStack {
                         imm,
                     } => {
                         let b = imm as i64;
+                        if let (NumKind::Int, Value::Int(a)) = (kind, &r!(lhs)) {
+                            if let Some(v) = int64_arith(op, *a, b) {
+                                set_int(&mut r!(dst), v);
+                                pc += 1;
+                                continue;
+                            }
+                        }
                         let res = match &r!(lhs) {
                             Value::Int(a) => match fast_int_binop(op, kind, *a, b) {
                                 Some(v) => {
@@ -1020,6 +1068,13 @@ impl GoStack {
                         konst,
                     } => {
                         let b = ctx.heap.konst(konst.0);
+                        if let (NumKind::Int, Value::Int(a), Value::Int(b)) = (kind, &r!(lhs), b) {
+                            if let Some(v) = int64_arith(op, *a, *b) {
+                                set_int(&mut r!(dst), v);
+                                pc += 1;
+                                continue;
+                            }
+                        }
                         let res = match (&r!(lhs), b) {
                             (Value::Int(a), Value::Int(b)) => {
                                 match fast_int_binop(op, kind, *a, *b) {
@@ -1087,6 +1142,38 @@ impl GoStack {
                         pc = target as usize;
                         continue;
                     }
+                    Instr::CmpImmJumpIfNot {
+                        op,
+                        kind,
+                        dst,
+                        lhs,
+                        imm,
+                        target,
+                    } => match r!(lhs) {
+                        Value::Int(a) => {
+                            let holds = int_compare(op, kind, a, imm as i64);
+                            set_bool(&mut r!(dst), holds);
+                            pc = if holds { pc + 2 } else { target as usize };
+                            continue;
+                        }
+                        _ => invalid("fused comparison of a non-integer"),
+                    },
+                    Instr::CmpJumpIfNot {
+                        op,
+                        kind,
+                        dst,
+                        lhs,
+                        rhs,
+                        target,
+                    } => match (&r!(lhs), &r!(rhs)) {
+                        (&Value::Int(a), &Value::Int(b)) => {
+                            let holds = int_compare(op, kind, a, b);
+                            set_bool(&mut r!(dst), holds);
+                            pc = if holds { pc + 2 } else { target as usize };
+                            continue;
+                        }
+                        _ => invalid("fused comparison of a non-integer"),
+                    },
                     Instr::Call {
                         func: callee,
                         args,
@@ -1187,6 +1274,31 @@ impl GoStack {
                         let start = base + args.0 as usize;
                         match self.regs.get(start..start + op.arity()) {
                             Some(vals) => {
+                                if let Some(f) = ctx.fuse.as_mut() {
+                                    let used = f.step_budget.saturating_sub(budget);
+                                    let mut out = [Value::Nil, Value::Nil];
+                                    let done = f.steps < f.max_steps
+                                        && f.slice_left > used
+                                        && !ctx.heap.should_collect();
+                                    let done = done
+                                        .then(|| f.ops.try_op(ctx.heap, op, vals, &mut out))
+                                        .flatten();
+                                    if let Some(n) = done {
+                                        let at = base + dst.0 as usize;
+                                        let n = n.min(op.results());
+                                        if let Some(slots) = self.regs.get_mut(at..at + n) {
+                                            for (slot, v) in slots.iter_mut().zip(out) {
+                                                *slot = v;
+                                            }
+                                        }
+                                        f.slice_left -= used;
+                                        f.steps += 1;
+                                        budget = f.slice_left.min(f.step_instructions).max(1);
+                                        f.step_budget = budget;
+                                        pc += 1;
+                                        continue;
+                                    }
+                                }
                                 let a = OpArgs::from_slice(vals);
                                 self.frames[fi].pc = pc as Pc;
                                 self.pending = Pending::new(dst, op.results() as u8);
@@ -2627,6 +2739,8 @@ impl GoStack {
             | Instr::Jump { .. }
             | Instr::JumpIf { .. }
             | Instr::JumpIfNot { .. }
+            | Instr::CmpImmJumpIfNot { .. }
+            | Instr::CmpJumpIfNot { .. }
             | Instr::Call { .. } => {
                 return Err(invalid("inline instruction reached the slow path"))
             }
@@ -3065,6 +3179,62 @@ fn slice_expr(
                     }))
                 }
             }
+        }
+    }
+}
+
+/// Writes an int into a register without running the old value's destructor when it was an int too.
+#[inline(always)]
+fn set_int(slot: &mut Value, v: i64) {
+    match slot {
+        Value::Int(x) => *x = v,
+        other => *other = Value::Int(v),
+    }
+}
+
+/// As [`set_int`] for a bool.
+#[inline(always)]
+fn set_bool(slot: &mut Value, v: bool) {
+    match slot {
+        Value::Bool(x) => *x = v,
+        other => *other = Value::Bool(v),
+    }
+}
+
+/// `int` (64-bit) arithmetic that cannot trap: the hottest operators of loops.
+#[inline(always)]
+fn int64_arith(op: BinOp, a: i64, b: i64) -> Option<i64> {
+    Some(match op {
+        BinOp::Add => a.wrapping_add(b),
+        BinOp::Sub => a.wrapping_sub(b),
+        BinOp::Mul => a.wrapping_mul(b),
+        BinOp::Rem if b != 0 => a.wrapping_rem(b),
+        BinOp::Div if b != 0 => a.wrapping_div(b),
+        _ => return None,
+    })
+}
+
+/// An integer comparison of `kind` (the op is one of the six comparisons; validated).
+#[inline(always)]
+fn int_compare(op: BinOp, kind: NumKind, a: i64, b: i64) -> bool {
+    if kind.is_signed() {
+        match op {
+            BinOp::Eq => a == b,
+            BinOp::Ne => a != b,
+            BinOp::Lt => a < b,
+            BinOp::Le => a <= b,
+            BinOp::Gt => a > b,
+            _ => a >= b,
+        }
+    } else {
+        let (a, b) = (a as u64, b as u64);
+        match op {
+            BinOp::Eq => a == b,
+            BinOp::Ne => a != b,
+            BinOp::Lt => a < b,
+            BinOp::Le => a <= b,
+            BinOp::Gt => a > b,
+            _ => a >= b,
         }
     }
 }

@@ -322,6 +322,16 @@ pub enum BinOp {
     Ge,
 }
 
+impl BinOp {
+    /// `==`, `!=`, `<`, `<=`, `>`, `>=`.
+    pub fn is_comparison(self) -> bool {
+        matches!(
+            self,
+            BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
+        )
+    }
+}
+
 /// Unary operators of `Instr::Unary`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum UnOp {
@@ -933,6 +943,28 @@ pub enum Instr {
     /// Jumps if `cond` is false.
     /// - Operands: `cond` (bool), `target`. Blocks? no. Go analogue: `if`, `for` conditions.
     JumpIfNot { cond: Reg, target: Pc },
+    /// An integer comparison with an immediate fused with the `JumpIfNot` on its result that follows it:
+    /// `dst = lhs op imm`, then to `target` if false, else past that `JumpIfNot` (which stays, for jumps
+    /// that land on it).
+    /// - Operands: `op` (a comparison), `kind` (an integer kind), `dst`, `lhs`, `imm`, `target`.
+    /// - Blocks? no. Go analogue: the condition of `for i := 0; i < 20; i++`.
+    CmpImmJumpIfNot {
+        op: BinOp,
+        kind: NumKind,
+        dst: Reg,
+        lhs: Reg,
+        imm: i32,
+        target: Pc,
+    },
+    /// As [`Instr::CmpImmJumpIfNot`] with a register as the right operand: `for i < n`.
+    CmpJumpIfNot {
+        op: BinOp,
+        kind: NumKind,
+        dst: Reg,
+        lhs: Reg,
+        rhs: Reg,
+        target: Pc,
+    },
     /// An operation on scheduler state (channels, sync, timers, goroutine bookkeeping).
     /// - Operands: `op`, `args` (first of `op.arity()`), `dst` (first of `op.results()`), `ty` (channel type for
     ///   `MakeChan`, otherwise ignored).
@@ -1161,6 +1193,17 @@ fn validate_program(p: &Program) -> Result<(), ProgramError> {
                 n_funcs,
             };
             ctx.check(instr).map_err(|m| err(Some(f), Some(pc), m))?;
+            if matches!(
+                instr,
+                Instr::CmpImmJumpIfNot { .. } | Instr::CmpJumpIfNot { .. }
+            ) && pc + 2 >= f.code.len()
+            {
+                return Err(err(
+                    Some(f),
+                    Some(pc),
+                    "a fused comparison must be followed by its jump".into(),
+                ));
+            }
         }
         match f.code.last() {
             Some(Instr::Return { .. })
@@ -1585,6 +1628,41 @@ impl InstrCheck<'_> {
             Jump { target } => self.target(target),
             JumpIf { cond, target } | JumpIfNot { cond, target } => {
                 self.reg(cond).and(self.target(target))
+            }
+            CmpImmJumpIfNot {
+                op,
+                kind,
+                dst,
+                lhs,
+                target,
+                ..
+            } => {
+                self.reg(dst)?;
+                self.reg(lhs)?;
+                self.target(target)?;
+                if kind.is_int() && op.is_comparison() {
+                    Ok(())
+                } else {
+                    Err(format!("fused comparison {op:?} on {kind:?}"))
+                }
+            }
+            CmpJumpIfNot {
+                op,
+                kind,
+                dst,
+                lhs,
+                rhs,
+                target,
+            } => {
+                self.reg(dst)?;
+                self.reg(lhs)?;
+                self.reg(rhs)?;
+                self.target(target)?;
+                if kind.is_int() && op.is_comparison() {
+                    Ok(())
+                } else {
+                    Err(format!("fused comparison {op:?} on {kind:?}"))
+                }
             }
             Runtime { op, args, dst, ty } => {
                 self.range(args, op.arity())?;

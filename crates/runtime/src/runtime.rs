@@ -84,6 +84,9 @@ pub struct Config {
     pub time_slice: u32,
     /// Most instructions one step executes before it ends (the goroutine keeps its P and its slice).
     pub step_instructions: u32,
+    /// Whether quiet runs (`run`, `run_to_end`) with one P may complete non-blocking operations inside the
+    /// interpreter ([`interp::Fuse`]): the same steps, faster. Off only to test that it changes nothing.
+    pub fuse_steps: bool,
     /// Virtual duration of one blocking system call (e.g. a file read), in nanoseconds.
     pub syscall_ns: i64,
     /// Go id of the first user goroutine: 5 in a plain program (main is 1; forcegc, bgsweep and bgscavenge
@@ -101,6 +104,7 @@ impl Default for Config {
             limits: Limits::default(),
             time_slice: 1_000_000,
             step_instructions: 10_000,
+            fuse_steps: true,
             syscall_ns: 1_000_000,
             first_goroutine_id: 0,
         }
@@ -203,6 +207,8 @@ pub struct Runtime {
     pub(crate) steps: u64,
     pub(crate) live_goroutines: u64,
     recording: bool,
+    /// Steps the current `step_inner` may fuse beyond its own (set by `run` and `run_to_end`).
+    fuse_allowance: u64,
     events: Vec<Event>,
     output_scratch: Vec<Output>,
 }
@@ -268,6 +274,7 @@ impl Runtime {
             steps: 0,
             live_goroutines: 0,
             recording: false,
+            fuse_allowance: 0,
             events: Vec::new(),
             output_scratch: Vec::new(),
         };
@@ -411,19 +418,21 @@ impl Runtime {
     /// Runs up to `fuel.steps` steps without recording events; returns the steps taken.
     pub fn run(&mut self, fuel: Fuel) -> u64 {
         let start = self.steps;
-        let mut n = 0;
-        while n < fuel.steps && self.status.is_running() {
+        while self.steps - start < fuel.steps && self.status.is_running() {
+            self.fuse_allowance = fuel.steps - (self.steps - start) - 1;
             self.step_inner();
-            n += 1;
         }
+        self.fuse_allowance = 0;
         self.steps - start
     }
 
     /// Runs to the end (or a limit).
     pub fn run_to_end(&mut self) -> &Status {
         while self.status.is_running() {
+            self.fuse_allowance = u64::MAX;
             self.step_inner();
         }
+        self.fuse_allowance = 0;
         &self.status
     }
 
@@ -606,8 +615,28 @@ impl Runtime {
                 }
             }
         }
-        let slice_left = self.sched.p(pp).slice_left.max(1);
-        let budget = slice_left.min(self.config.step_instructions.max(1));
+        let raw_slice_left = self.sched.p(pp).slice_left;
+        let slice_left = raw_slice_left.max(1);
+        let step_instructions = self.config.step_instructions.max(1);
+        let budget = slice_left.min(step_instructions);
+        // Fusing steps: only where nothing could be chosen between them (one P, no events recorded), and
+        // never past the step limit or the caller's fuel.
+        let fuse_steps = if self.config.fuse_steps
+            && self.fuse_allowance > 0
+            && !self.recording
+            && self.sched.processors.len() == 1
+        {
+            self.fuse_allowance
+                .min(self.config.limits.steps_max.saturating_sub(self.steps))
+        } else {
+            0
+        };
+        let mut fast = FastPath {
+            chans: &mut self.chans,
+            sync_objects: &mut self.sync_objects,
+            goroutine: g,
+            mutex_retry: self.goroutines[idx].mutex_retry.is_some(),
+        };
         let policy = &mut self.policy;
         let mut rng = || (policy.cheaprand() as u64) << 32 | policy.cheaprand() as u64;
         self.output_scratch.clear();
@@ -623,16 +652,29 @@ impl Runtime {
                 on_max_frames: interp::FrameLimit::GoStackOverflow,
                 ..interp::Limits::default()
             },
+            fuse: (fuse_steps > 0).then_some(interp::Fuse {
+                ops: &mut fast,
+                max_steps: fuse_steps,
+                steps: 0,
+                slice_left: raw_slice_left,
+                step_instructions,
+                step_budget: budget,
+            }),
         };
         let stack = self.goroutines[idx]
             .stack
             .as_mut()
             .expect("live goroutine has a stack");
         let effect = stack.run(&mut ctx);
+        let (fused, slice_before, step_budget) = match &ctx.fuse {
+            Some(f) => (f.steps, f.slice_left, f.step_budget),
+            None => (0, raw_slice_left, budget),
+        };
+        let used = step_budget.saturating_sub(ctx.budget).max(1);
+        self.steps += fused;
         let raised_in = self.goroutines[idx].raised_in.take();
-        let used = budget.saturating_sub(ctx.budget).max(1);
         let p = self.sched.p_mut(pp);
-        p.slice_left = p.slice_left.saturating_sub(used);
+        p.slice_left = slice_before.saturating_sub(used);
         self.flush_output();
         if !self.status.is_running() {
             return;
@@ -2300,4 +2342,99 @@ fn imports_os(program: &Program) -> bool {
                     .iter()
                     .any(|i| matches!(i, crate::program::Instr::Fmt { .. }))
         })
+}
+
+/// The operations `run` completes without the scheduler when they cannot block or wake anyone
+/// ([`interp::Fuse`]); anything else returns None and goes through `call_op` as usual.
+struct FastPath<'a> {
+    chans: &'a mut [Chan<Value>],
+    sync_objects: &'a mut [SyncObject],
+    goroutine: GoroutineId,
+    /// The goroutine was woken to retry a Lock: that first Lock takes the slow path.
+    mutex_retry: bool,
+}
+
+impl FastPath<'_> {
+    fn mutex(&mut self, heap: &Heap, ptr: Option<&Value>) -> Option<&mut MutexState> {
+        let Some(Value::Ptr(p)) = ptr else {
+            return None;
+        };
+        let Some(Value::Sync(id)) = heap.slot(*p) else {
+            return None;
+        };
+        match self.sync_objects.get_mut(id.index()) {
+            Some(SyncObject::Mutex(m)) => Some(m),
+            _ => None,
+        }
+    }
+
+    fn chan(&mut self, v: Option<&Value>) -> Option<&mut Chan<Value>> {
+        match v {
+            Some(Value::Chan(c)) => self
+                .chans
+                .get_mut(c.index())
+                .filter(|ch| ch.kind == ChanKind::Plain),
+            _ => None,
+        }
+    }
+}
+
+impl interp::FastOps for FastPath<'_> {
+    fn try_op(
+        &mut self,
+        heap: &mut Heap,
+        op: RtCode,
+        args: &[Value],
+        out: &mut [Value; 2],
+    ) -> Option<usize> {
+        let g = self.goroutine;
+        match op {
+            // Lock of an unlocked, non-starving mutex (LockOutcome::Acquired).
+            RtCode::MutexLock if !self.mutex_retry => {
+                let m = self.mutex(heap, args.first())?;
+                if m.locked || m.starving {
+                    return None;
+                }
+                m.lock(g, 0, None);
+                Some(0)
+            }
+            // Unlock that wakes nobody (UnlockOutcome::Released).
+            RtCode::MutexUnlock => {
+                let m = self.mutex(heap, args.first())?;
+                if !m.locked || m.starving || (!m.woken && !m.waiters.is_empty()) {
+                    return None;
+                }
+                m.unlock(0);
+                Some(0)
+            }
+            // A send into a buffer with room and no receiver waiting (SendOutcome::Buffered).
+            RtCode::ChanSend => {
+                let v = args.get(1)?.clone();
+                let ch = self.chan(args.first())?;
+                if ch.closed || !ch.recvq.is_empty() || ch.qcount >= ch.dataqsiz {
+                    return None;
+                }
+                match ch.chan_send(v, &mut |_| false) {
+                    SendOutcome::Buffered { .. } => Some(0),
+                    _ => unreachable!("checked: the buffer has room"),
+                }
+            }
+            // A receive from a non-empty buffer with no sender waiting (RecvOutcome::FromBuffer).
+            RtCode::ChanRecv | RtCode::ChanRecv2 => {
+                let ch = self.chan(args.first())?;
+                if ch.qcount == 0 || !ch.sendq.is_empty() {
+                    return None;
+                }
+                match ch.chan_recv(&mut |_| false) {
+                    RecvOutcome::FromBuffer { value, .. } => {
+                        out[0] = value;
+                        out[1] = Value::Bool(true);
+                        Some(2)
+                    }
+                    _ => unreachable!("checked: the buffer holds a value"),
+                }
+            }
+            _ => None,
+        }
+    }
 }

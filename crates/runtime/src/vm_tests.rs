@@ -45,6 +45,7 @@ fn run_steps(p: &Program, limits: Limits, max_runs: u32) -> Outcome {
             output: &mut output,
             budget: 1000,
             limits,
+            fuse: None,
         };
         let e = stack.run(&mut ctx);
         match e {
@@ -1707,6 +1708,7 @@ fn run_with_seed(p: &Program, seed: u64) -> String {
             output: &mut output,
             budget: 100,
             limits: Limits::default(),
+            fuse: None,
         };
         match stack.run(&mut ctx) {
             Effect::Yield => continue,
@@ -2154,6 +2156,7 @@ fn heap_collection_keeps_reachable_objects() {
         output: &mut output,
         budget: 1000,
         limits: Limits::default(),
+        fuse: None,
     };
     assert!(matches!(
         stack.run(&mut ctx),
@@ -2175,6 +2178,7 @@ fn heap_collection_keeps_reachable_objects() {
         output: &mut output,
         budget: 1000,
         limits: Limits::default(),
+        fuse: None,
     };
     assert_eq!(stack.run(&mut ctx), Effect::Returned);
     assert_eq!(output[0].bytes, b"42\n");
@@ -2335,6 +2339,7 @@ fn parked_goroutine_is_small() {
         output: &mut output,
         budget: 100,
         limits: Limits::default(),
+        fuse: None,
     };
     let e = stack.run(&mut ctx);
     assert!(
@@ -2362,6 +2367,7 @@ fn parked_goroutine_is_small() {
         output: &mut output,
         budget: 100,
         limits: Limits::default(),
+        fuse: None,
     };
     assert!(matches!(stack.run(&mut ctx), Effect::Runtime(_)));
     assert_eq!(stack.frames(&p).next().unwrap().regs[1], Value::Int(5));
@@ -2373,6 +2379,7 @@ fn parked_goroutine_is_small() {
         output: &mut output,
         budget: 100,
         limits: Limits::default(),
+        fuse: None,
     };
     assert_eq!(stack.run(&mut ctx), Effect::Returned);
 }

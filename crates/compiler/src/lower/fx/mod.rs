@@ -370,6 +370,7 @@ impl<'l, 'a> Fx<'l, 'a> {
                 _ => {}
             }
         }
+        fuse_compare_and_branch(&mut self.code);
         let recover_pc = self.recover_label.and_then(|l| self.labels[l]);
         Func {
             name: self.name,
@@ -854,5 +855,47 @@ fn recv_operand(s: &Stmt) -> Option<&Expr> {
             x,
         } => Some(x),
         _ => None,
+    }
+}
+
+/// Peephole: an integer comparison whose result is tested by the next instruction's `JumpIfNot` becomes one
+/// `CmpImmJumpIfNot`/`CmpJumpIfNot` (which still writes the result, and skips the `JumpIfNot`, left in
+/// place for jumps that land on it): one dispatch less per loop iteration.
+fn fuse_compare_and_branch(code: &mut [Instr]) {
+    for pc in 0..code.len().saturating_sub(2) {
+        let Instr::JumpIfNot { cond, target } = code[pc + 1] else {
+            continue;
+        };
+        code[pc] = match code[pc] {
+            Instr::BinaryImm {
+                op,
+                kind,
+                dst,
+                lhs,
+                imm,
+            } if dst == cond && kind.is_int() && op.is_comparison() => Instr::CmpImmJumpIfNot {
+                op,
+                kind,
+                dst,
+                lhs,
+                imm,
+                target,
+            },
+            Instr::Binary {
+                op,
+                kind,
+                dst,
+                lhs,
+                rhs,
+            } if dst == cond && kind.is_int() && op.is_comparison() => Instr::CmpJumpIfNot {
+                op,
+                kind,
+                dst,
+                lhs,
+                rhs,
+                target,
+            },
+            other => other,
+        };
     }
 }
