@@ -7,6 +7,8 @@ mod app;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod examples;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod gallery;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod highlight;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod playback;
