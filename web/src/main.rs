@@ -12,6 +12,8 @@ mod gallery;
 mod highlight;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod playback;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod share;
 #[cfg(target_arch = "wasm32")]
 mod view;
 
