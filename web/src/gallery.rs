@@ -704,7 +704,8 @@ mod tests {
     /// The scheduler demonstrations show what their explanations say, in the events the page narrates.
     #[test]
     fn scheduler_demos_show_their_mechanism() {
-        let wanted: [(&str, fn(&runtime::Event) -> bool); 3] = [
+        type Wanted = (&'static str, fn(&runtime::Event) -> bool);
+        let wanted: [Wanted; 3] = [
             ("work-stealing", |e| {
                 matches!(e, runtime::Event::Stolen { .. })
             }),

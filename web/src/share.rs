@@ -201,9 +201,7 @@ pub fn decode(fragment: &str) -> Result<Option<Moment>, ShareError> {
                 None
             }
             "policy" => {
-                policy = Some(
-                    PolicyKind::from_name(&value).ok_or_else(|| ShareError::BadPolicy(value))?,
-                );
+                policy = Some(PolicyKind::from_name(&value).ok_or(ShareError::BadPolicy(value))?);
                 None
             }
             "sched" => {
