@@ -14,6 +14,8 @@ mod highlight;
 mod playback;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod share;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod shell;
 #[cfg(target_arch = "wasm32")]
 mod view;
 

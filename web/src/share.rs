@@ -156,15 +156,6 @@ pub fn encode(m: &Moment) -> String {
     out
 }
 
-/// The plain fragment (without `#`): `code=<base64url>` plus the step when it is not 0.
-pub fn encode_plain(source: &str, step: u64) -> String {
-    let mut out = format!("code={}", URL_SAFE_NO_PAD.encode(source.as_bytes()));
-    if step > 0 {
-        out.push_str(&format!("&step={step}"));
-    }
-    out
-}
-
 /// Reads a fragment (with or without its `#`). `Ok(None)`: it names no program (an ordinary page load).
 pub fn decode(fragment: &str) -> Result<Option<Moment>, ShareError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
@@ -340,6 +331,15 @@ mod tests {
     const BASE: &str = "https://goroscope.example.org/index.html#";
 
     const THREE: &str = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\tfor i := 1; i <= 3; i++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tfmt.Println(\"worker\", i)\n\t\t}()\n\t}\n\twg.Wait()\n}\n";
+
+    /// The plain fragment (without `#`), as the embed script writes it: `code=<base64url>` plus the step when it is not 0.
+    pub fn encode_plain(source: &str, step: u64) -> String {
+        let mut out = format!("code={}", URL_SAFE_NO_PAD.encode(source.as_bytes()));
+        if step > 0 {
+            out.push_str(&format!("&step={step}"));
+        }
+        out
+    }
 
     fn run_to_end(p: &mut Playback) {
         p.update(Action::RunToEnd);
