@@ -48,6 +48,13 @@ test('the embed view: minimal chrome, opens at a step, light and dark, with or w
     assert.equal(await stepOf(b.page), 4);
     const overflow = await b.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no horizontal scrolling (overflow ${overflow}px)`);
+    // "Goroscope ↗" opens this moment in the full app, in a new tab.
+    const [full] = await Promise.all([b.page.context().waitForEvent('page'), b.page.click('#open-full')]);
+    await full.locator('#policy').waitFor({ timeout: 20000 });
+    assert.ok(full.url().startsWith(`${BASE_URL}#z=`), full.url());
+    assert.equal(await stepOf(full), 4);
+    assert.equal(await full.locator('#source').inputValue(), LEAK);
+    await full.close();
 
     await b.page.goto('about:blank');
     await b.page.goto(`${BASE_URL}?embed=1&theme=dark&editor=0#code=${b64url(LEAK)}&step=4`);
