@@ -11,7 +11,9 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::examples::EXAMPLES;
-use crate::playback::{Action, Mode, Playback};
+use crate::playback::{Action, Mode, Playback, PolicyKind};
+use crate::shell::{Dialog, Shell};
+use crate::{gallery, share};
 
 /// Target wall time of one run-to-end chunk, in milliseconds.
 const CHUNK_MS: f64 = 12.0;
@@ -28,6 +30,22 @@ pub enum Msg {
     Key(String),
     /// The goroutine table was scrolled to this many pixels from its top.
     GoroutinesScrolled(i32),
+    /// Opens the examples gallery.
+    Gallery,
+    /// Loads a gallery program by name (`first-response/fixed`).
+    OpenExample(AttrValue),
+    /// Opens the share dialog with a link to this moment.
+    Share,
+    /// Copies the share dialog's link to the clipboard.
+    CopyShare,
+    /// Embed view: opens this moment in the full app in a new tab.
+    OpenFull,
+    /// Closes the open dialog.
+    CloseDialog,
+    /// Toggles the presenter mode.
+    Presenter,
+    /// The location's fragment changed (a link to another moment was opened in this tab).
+    HashChanged,
 }
 
 pub struct App {
@@ -40,7 +58,11 @@ pub struct App {
     help: bool,
     /// The first goroutine-table row in the rendered window (the table is virtualised).
     goroutines_first: usize,
+    /// How the page is dressed (embed view, presenter mode, theme), from its address.
+    shell: Shell,
+    dialog: Option<Dialog>,
     _keys: Option<Closure<dyn FnMut(web_sys::KeyboardEvent)>>,
+    _hash: Option<Closure<dyn FnMut()>>,
 }
 
 impl Component for App {
@@ -48,8 +70,18 @@ impl Component for App {
     type Properties = ();
 
     fn create(_ctx: &Context<Self>) -> Self {
+        let (query, fragment) = location_parts();
+        let shell = Shell::from_location(&query, &fragment);
         let mut playback = Playback::new(EXAMPLES[0].source);
-        playback.update(Action::Load);
+        match share::decode(&fragment) {
+            Ok(Some(moment)) => share::restore(&mut playback, moment),
+            Ok(None) => playback.update(Action::Load),
+            Err(e) => {
+                playback.update(Action::Load);
+                playback.notice = Some(format!("This link could not be opened: {e}"));
+            }
+        }
+        apply_theme(&shell);
         App {
             playback,
             play_timer: None,
@@ -58,7 +90,10 @@ impl Component for App {
             chunk_steps: 256,
             help: false,
             goroutines_first: 0,
+            shell,
+            dialog: None,
             _keys: None,
+            _hash: None,
         }
     }
 
@@ -97,7 +132,63 @@ impl Component for App {
                 self.goroutines_first = first;
                 return true;
             }
+            Msg::Gallery => self.dialog = Some(Dialog::Gallery),
+            Msg::CloseDialog => self.dialog = None,
+            Msg::OpenExample(name) => {
+                if let Some((_, program)) = gallery::find(&name) {
+                    self.dialog = None;
+                    let p = &mut self.playback;
+                    p.settings.processors = program.procs;
+                    p.settings.seed = 0;
+                    if p.settings.policy == PolicyKind::Random {
+                        p.settings.policy = PolicyKind::GoLike;
+                    }
+                    p.update(Action::Open(program.source.text.to_string()));
+                }
+            }
+            Msg::Share => {
+                let fragment = share::encode(&share::moment(&self.playback));
+                let base = page_base();
+                self.dialog = Some(Dialog::Share {
+                    link: format!("{base}#{fragment}"),
+                    embed: format!("{base}{}#{fragment}", self.shell.embed_query()),
+                });
+            }
+            Msg::CopyShare => {
+                if let (Some(Dialog::Share { link, .. }), Some(w)) =
+                    (&self.dialog, web_sys::window())
+                {
+                    let _ = w.navigator().clipboard().write_text(link);
+                    self.playback.notice = Some("The link was copied to the clipboard.".into());
+                }
+            }
+            Msg::OpenFull => {
+                let fragment = share::encode(&share::moment(&self.playback));
+                if let Some(w) = web_sys::window() {
+                    let _ = w
+                        .open_with_url_and_target(&format!("{}#{fragment}", page_base()), "_blank");
+                }
+            }
+            Msg::Presenter => self.shell.presenter = !self.shell.presenter,
+            Msg::HashChanged => {
+                let (query, fragment) = location_parts();
+                match share::decode(&fragment) {
+                    Ok(Some(moment)) => {
+                        let presenter = self.shell.presenter;
+                        self.shell = Shell::from_location(&query, &fragment);
+                        self.shell.presenter |= presenter;
+                        apply_theme(&self.shell);
+                        self.dialog = None;
+                        share::restore(&mut self.playback, moment);
+                    }
+                    Ok(None) => return false,
+                    Err(e) => {
+                        self.playback.notice = Some(format!("This link could not be opened: {e}"));
+                    }
+                }
+            }
             Msg::Key(key) => {
+                let embed = self.shell.embed;
                 let action = match key.as_str() {
                     " " | "k" => Some(Action::TogglePlay),
                     "ArrowRight" | "l" => Some(Action::Step),
@@ -112,7 +203,24 @@ impl Component for App {
                     }
                     "Escape" => {
                         self.help = false;
+                        self.dialog = None;
                         Some(Action::Dismiss)
+                    }
+                    "p" if !embed => {
+                        self.shell.presenter = !self.shell.presenter;
+                        None
+                    }
+                    "g" if !embed => {
+                        self.dialog = Some(Dialog::Gallery);
+                        None
+                    }
+                    "s" if !embed => return Component::update(self, ctx, Msg::Share),
+                    digit @ ("1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9") => {
+                        let k: usize = digit.parse().unwrap_or(1);
+                        crate::shell::numbered_choices(&self.playback)
+                            .into_iter()
+                            .nth(k - 1)
+                            .map(|c| c.action)
                     }
                     _ => return false,
                 };
@@ -126,7 +234,14 @@ impl Component for App {
     }
 
     fn view(&self, ctx: &Context<Self>) -> Html {
-        crate::view::page(&self.playback, self.help, self.goroutines_first, ctx.link())
+        crate::view::page(
+            &self.playback,
+            self.help,
+            self.goroutines_first,
+            ctx.link(),
+            &self.shell,
+            self.dialog.as_ref(),
+        )
     }
 
     fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
@@ -165,6 +280,18 @@ impl Component for App {
                     "0",
                     "?",
                     "Escape",
+                    "p",
+                    "g",
+                    "s",
+                    "1",
+                    "2",
+                    "3",
+                    "4",
+                    "5",
+                    "6",
+                    "7",
+                    "8",
+                    "9",
                 ];
                 if handled.contains(&key.as_str()) {
                     e.prevent_default();
@@ -176,6 +303,49 @@ impl Component for App {
                 doc.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
         }
         self._keys = Some(on_key);
+        let link = ctx.link().clone();
+        let on_hash = Closure::<dyn FnMut()>::new(move || link.send_message(Msg::HashChanged));
+        if let Some(w) = web_sys::window() {
+            let _ =
+                w.add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
+        }
+        self._hash = Some(on_hash);
+        // A shared link may ask to play at once.
+        self.sync_timers(ctx);
+    }
+}
+
+/// The page's query and fragment (both with their leading `?` / `#`, or empty).
+fn location_parts() -> (String, String) {
+    let Some(loc) = web_sys::window().map(|w| w.location()) else {
+        return (String::new(), String::new());
+    };
+    (
+        loc.search().unwrap_or_default(),
+        loc.hash().unwrap_or_default(),
+    )
+}
+
+/// The page's address without query and fragment: share links are built on it.
+fn page_base() -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let end = href.find(['?', '#']).unwrap_or(href.len());
+    href[..end].to_string()
+}
+
+/// Puts the theme on the document element too, so the page behind the app matches.
+fn apply_theme(shell: &Shell) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let theme = match shell.theme {
+            crate::shell::Theme::Light => "light",
+            crate::shell::Theme::Dark => "dark",
+        };
+        let _ = root.set_attribute("data-theme", theme);
     }
 }
 

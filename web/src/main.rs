@@ -7,9 +7,15 @@ mod app;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod examples;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod gallery;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod highlight;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod playback;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod share;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod shell;
 #[cfg(target_arch = "wasm32")]
 mod view;
 

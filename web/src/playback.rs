@@ -18,8 +18,8 @@
 use std::collections::BTreeSet;
 
 use runtime::{
-    ChoiceKind, Config, Event, GoroutineId, History, LeakReport, PolicyConfig, Runtime, Snapshot,
-    Step,
+    ChoiceKind, Config, Event, GoroutineId, History, LeakReport, PolicyConfig, Runtime, Schedule,
+    Snapshot, Step,
 };
 
 /// The file name programs are compiled as (gc prints it in diagnostics: `prog.go:4:2: ...`).
@@ -164,6 +164,8 @@ pub enum Action {
     RunNext(GoroutineId),
     /// Manual policy: make the next step's choices come out as given (forks the timeline here).
     Choose(Vec<(ChoiceKind, u32)>),
+    /// Loads the editor's text and walks to this step (a shared link's moment; see `Playback::replay`).
+    Restore(u64),
     /// Closes the notice.
     Dismiss,
 }
@@ -319,7 +321,11 @@ impl Loaded {
         } else {
             Some(rt.leak_report()).filter(|r| !r.is_empty())
         };
-        self.next_cases = if matches!(rt.config().policy, PolicyConfig::Manual { .. }) {
+        let manual = matches!(
+            rt.config().policy,
+            PolicyConfig::Manual { .. } | PolicyConfig::Replay(_)
+        );
+        self.next_cases = if manual {
             self.case_options()
         } else {
             Vec::new()
@@ -435,6 +441,23 @@ impl Loaded {
     }
 
     fn fork(&mut self, choices: &[(ChoiceKind, u32)]) {
+        let rt = self.history.current();
+        if let PolicyConfig::Replay(_) = rt.config().policy {
+            // A shared run replays its recorded choices from step 0, and History's checkpoints keep the
+            // whole recording: re-walking this new branch later would apply the old branch's later
+            // choices. So restart from a schedule holding only the choices made up to here.
+            let now = rt.steps();
+            let config = Config {
+                policy: PolicyConfig::Replay(rt.schedule()),
+                ..rt.config().clone()
+            };
+            if let Ok(fresh) = Runtime::new(rt.program().clone(), config) {
+                let mut history = History::new(fresh);
+                if history.seek(now).is_ok() {
+                    self.history = history;
+                }
+            }
+        }
         let step = self.history.fork(choices);
         self.live.truncate(step.index as usize);
         self.end = None;
@@ -469,6 +492,9 @@ pub struct Playback {
     problem: Option<Problem>,
     /// A short message for the user (e.g. why a choice could not be made).
     pub notice: Option<String>,
+    /// Manual policy: recorded choices (of a shared link) that loading replays, so the run follows the
+    /// shared timeline. Dropped when the text or the settings change.
+    pub replay: Option<Schedule>,
 }
 
 impl Playback {
@@ -482,6 +508,7 @@ impl Playback {
             loaded: None,
             problem: None,
             notice: None,
+            replay: None,
         }
     }
 
@@ -522,6 +549,9 @@ impl Playback {
     pub fn update(&mut self, action: Action) {
         match action {
             Action::Edit(text) => {
+                if text != self.source {
+                    self.replay = None;
+                }
                 self.source = text;
                 if self.mode == Mode::Playing {
                     self.mode = Mode::Paused;
@@ -529,7 +559,13 @@ impl Playback {
             }
             Action::Open(text) => {
                 self.source = text;
+                self.replay = None;
                 self.load();
+            }
+            Action::Restore(step) => {
+                self.load();
+                self.step_forward(step.min(self.settings.steps_max));
+                self.mode = Mode::Paused;
             }
             Action::Load => self.load(),
             Action::Step => {
@@ -634,9 +670,13 @@ impl Playback {
         self.loaded = None;
         self.loaded_source = Some(self.source.clone());
         self.problem = None;
+        let mut config = self.settings.config();
+        if let (Some(schedule), PolicyKind::Manual) = (&self.replay, self.settings.policy) {
+            config.policy = PolicyConfig::Replay(schedule.clone());
+        }
         match compiler::compile(FILE_NAME, &self.source) {
             Err(diagnostics) => self.problem = Some(Problem::Compile(diagnostics)),
-            Ok(program) => match Runtime::new(program, self.settings.config()) {
+            Ok(program) => match Runtime::new(program, config) {
                 Err(e) => self.problem = Some(Problem::Load(e.to_string())),
                 Ok(rt) => self.loaded = Some(Loaded::new(rt)),
             },
@@ -645,6 +685,9 @@ impl Playback {
 
     fn reconfigure(&mut self, settings: Settings) {
         let changed = settings != self.settings;
+        if changed {
+            self.replay = None;
+        }
         self.settings = settings;
         if changed && self.loaded.is_some() {
             self.load();

@@ -31,6 +31,12 @@ pub fn topbar(ctx: &Ctx) -> Html {
                     }) }
                 </select>
             </label>
+            <button type="button" id="gallery-button" class="ghost" title="Examples gallery (g)"
+                onclick={link.callback(|_| Msg::Gallery)}>{ "Gallery" }</button>
+            <button type="button" id="share-button" class="ghost" title="Share a link to this moment (s)"
+                onclick={link.callback(|_| Msg::Share)}>{ "Share" }</button>
+            <button type="button" id="present-button" class="ghost" title="Presenter mode (p)"
+                onclick={link.callback(|_| Msg::Presenter)}>{ "Present" }</button>
             <span id="runtime-version">{ format!("runtime {}", runtime::VERSION) }</span>
             <button type="button" id="help-button" class="ghost" aria-label="Keyboard shortcuts"
                 onclick={link.callback(|_| Msg::Help(None))}>{ "?" }</button>
@@ -216,6 +222,11 @@ pub fn help(ctx: &Ctx) -> Html {
         ("0", "reset to step 0"),
         ("Ctrl+Enter (in the editor)", "run the program"),
         ("Esc, then Tab (in the editor)", "leave the editor"),
+        (
+            "1-9 (Manual policy)",
+            "run a runnable goroutine / take a select case",
+        ),
+        ("g / s / p", "gallery / share link / presenter mode"),
         ("?", "show / hide this help"),
     ];
     html! {

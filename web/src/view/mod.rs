@@ -7,7 +7,10 @@
 
 mod controls;
 mod editor;
+mod embed;
+mod gallery;
 mod runtime_pane;
+mod share;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -19,6 +22,7 @@ use yew::prelude::*;
 
 use crate::app::{App, Msg};
 use crate::playback::{Action, Playback, PolicyKind};
+use crate::shell::{Dialog, Shell};
 
 /// What the views need besides the playback: lookups computed once per render.
 pub struct Ctx<'a> {
@@ -225,8 +229,15 @@ pub fn render_chip(info: &ChipInfo, pick: Option<&Callback<GoroutineId>>) -> Htm
     }
 }
 
-/// The whole page.
-pub fn page(p: &Playback, help: bool, goroutines_first: usize, link: &Scope<App>) -> Html {
+/// The whole page: the full app, or the embed view; with the presenter mode, gallery and share dialogs.
+pub fn page(
+    p: &Playback,
+    help: bool,
+    goroutines_first: usize,
+    link: &Scope<App>,
+    shell: &Shell,
+    dialog: Option<&Dialog>,
+) -> Html {
     let loaded = p.loaded();
     let snap = loaded.map(|l| l.snapshot());
     let ctx = Ctx {
@@ -244,12 +255,17 @@ pub fn page(p: &Playback, help: bool, goroutines_first: usize, link: &Scope<App>
         can_pick: p.settings.policy == PolicyKind::Manual && loaded.is_some_and(|l| !l.ended()),
         goroutines_first,
     };
+    if shell.embed {
+        return embed::embed_page(&ctx, shell);
+    }
     html! {
-        <main id="app">
+        <main id="app" class={classes!(shell.classes())}>
             { controls::topbar(&ctx) }
             { controls::controls(&ctx) }
             { controls::narration(&ctx) }
+            if shell.presenter { { embed::presenter_narration(&ctx) } }
             { controls::manual_bar(&ctx) }
+            { gallery::lesson(&ctx) }
             if let Some(notice) = &p.notice {
                 <div id="notice" role="status">
                     <span>{ notice }</span>
@@ -266,6 +282,11 @@ pub fn page(p: &Playback, help: bool, goroutines_first: usize, link: &Scope<App>
                 </section>
             </div>
             if help { { controls::help(&ctx) } }
+            { match dialog {
+                Some(Dialog::Gallery) => gallery::gallery_dialog(&ctx),
+                Some(Dialog::Share { link, embed }) => share::share_dialog(&ctx, link, embed),
+                None => html! {},
+            } }
         </main>
     }
 }
