@@ -695,7 +695,7 @@ mod tests {
             once/works: exits cleanly, nothing left behind (84 steps)
             cond-queue/works: exits cleanly, nothing left behind (302 steps)
             rwmutex-cache/works: exits cleanly, nothing left behind (116 steps)
-            work-stealing/works: exits cleanly, nothing left behind (841 steps)
+            work-stealing/works: exits cleanly, nothing left behind (707 steps)
             syscall-handoff/works: exits cleanly, nothing left behind (10 steps)
             global-queue/works: exits cleanly, nothing left behind (38 steps)"#]]
         .assert_eq(&lines.join("\n"));

@@ -441,23 +441,7 @@ impl Loaded {
     }
 
     fn fork(&mut self, choices: &[(ChoiceKind, u32)]) {
-        let rt = self.history.current();
-        if let PolicyConfig::Replay(_) = rt.config().policy {
-            // A shared run replays its recorded choices from step 0, and History's checkpoints keep the
-            // whole recording: re-walking this new branch later would apply the old branch's later
-            // choices. So restart from a schedule holding only the choices made up to here.
-            let now = rt.steps();
-            let config = Config {
-                policy: PolicyConfig::Replay(rt.schedule()),
-                ..rt.config().clone()
-            };
-            if let Ok(fresh) = Runtime::new(rt.program().clone(), config) {
-                let mut history = History::new(fresh);
-                if history.seek(now).is_ok() {
-                    self.history = history;
-                }
-            }
-        }
+        // History::fork drops a replayed schedule's later choices on every checkpoint too.
         let step = self.history.fork(choices);
         self.live.truncate(step.index as usize);
         self.end = None;

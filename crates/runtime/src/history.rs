@@ -92,7 +92,13 @@ impl History {
         self.choices.retain(|&s, _| s <= now);
         self.checkpoints.retain(|c| c.steps() <= now);
         self.furthest = now;
-        self.current.truncate_replay();
+        // A replayed schedule's choices after this point belong to the old branch: drop them here and on
+        // every checkpoint, or seeking back into this branch would replay them.
+        let seq = self.current.decisions();
+        self.current.truncate_replay(seq);
+        for c in &mut self.checkpoints {
+            c.truncate_replay(seq);
+        }
         self.choices.insert(now + 1, choices.to_vec());
         self.step()
     }

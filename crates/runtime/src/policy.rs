@@ -287,9 +287,9 @@ impl Policy {
         self.forced.clear();
     }
 
-    /// Drops pending replay overrides at or after choice `seq` (fork: continue differently from here).
-    pub fn truncate_replay(&mut self) {
-        self.pending.clear();
+    /// Drops pending replay overrides at or after choice `seq` (fork: continue differently from there).
+    pub fn truncate_replay(&mut self, seq: u64) {
+        self.pending.retain(|&(s, _)| s < seq);
     }
 
     /// A raw 32-bit draw (Go's `cheaprand`), not a recorded choice: used where Go draws a full word and

@@ -396,9 +396,15 @@ impl Runtime {
         step
     }
 
-    /// Stops applying a replayed schedule's remaining overrides (used when forking from a past step).
-    pub fn truncate_replay(&mut self) {
-        self.policy.truncate_replay();
+    /// Stops applying a replayed schedule's overrides from choice `seq` on (used when forking from a past
+    /// step: also on the checkpoints before it, whose replays must not reach the old branch's choices).
+    pub fn truncate_replay(&mut self, seq: u64) {
+        self.policy.truncate_replay(seq);
+    }
+
+    /// Choices with more than one option made so far (the next choice's sequence number).
+    pub fn decisions(&self) -> u64 {
+        self.policy.decisions()
     }
 
     /// One step without recording events (replays and fast-forwarding), with optional forced choices.

@@ -462,6 +462,44 @@ fn manual_choice_picks_the_select_case_and_forks_replay() {
 }
 
 #[test]
+fn forking_a_replayed_run_drops_the_old_branch_on_every_checkpoint() {
+    // A replayed schedule with overrides all along the run; fork in the middle; then seeking back to
+    // step 0's checkpoint and forward again must stay on the new branch, not replay the old overrides.
+    let overrides: Vec<(u64, u32)> = (0..200).map(|d| (d * 3 + 1, 1)).collect();
+    let schedule = runtime::Schedule {
+        processors: 1,
+        base: runtime::policy::BasePolicy::GoLike,
+        seed: 3,
+        overrides,
+    };
+    let cfg = Config {
+        policy: PolicyConfig::Replay(schedule),
+        ..Config::default()
+    };
+    let mut h = runtime::History::new(Runtime::new(select_two(40), cfg).unwrap());
+    while h.current().status().is_running() {
+        h.step();
+    }
+    let end = h.current().steps();
+    let old_end = h.current().snapshot();
+    let mut k = end / 2;
+    h.seek(k).unwrap();
+    while h.current().decisions() < 10 {
+        k += 1;
+        h.seek(k).unwrap();
+    }
+    h.fork(&[]);
+    while h.current().status().is_running() {
+        h.step();
+    }
+    let new_end = h.current().snapshot();
+    assert_ne!(old_end, new_end, "the fork changed the run");
+    h.seek(0).unwrap();
+    h.seek(new_end.step).unwrap();
+    assert_eq!(h.current().snapshot(), new_end);
+}
+
+#[test]
 fn seeking_back_equals_a_fresh_replay() {
     // Property: for many targets, seek(k) gives the same state as a fresh run of k steps.
     for (procs, seed) in [(1, 5), (2, 11), (4, 2)] {
