@@ -17,6 +17,13 @@ macro_rules! corpus {
             text: include_str!(concat!("../../tests/programs/", $path, ".go")),
         }
     };
+    // A program with files: a txtar archive (the Go program, then `-- NAME --` sections).
+    ($path:literal, txtar) => {
+        Source {
+            path: $path,
+            text: include_str!(concat!("../../tests/programs/", $path, ".txtar")),
+        }
+    };
 }
 
 /// A corpus program: where it lives and its text.
@@ -511,6 +518,19 @@ pub const CASES: &[Case] = &[
         )],
     },
     Case {
+        slug: "file-reads",
+        title: "Reading files: one system call per read",
+        section: Section::Scheduler,
+        explain: "Four goroutines count the words of files (the program's files follow it, after `-- name --` lines). \
+                  Every read is a blocking system call: the reader's M blocks with it and the P moves to another M, \
+                  so the other goroutines keep running. One file is missing: open fails at once with Go's error.",
+        programs: &[works(
+            corpus!("pass/sched_syscall_files", txtar),
+            "each read hands P0 to a new M (the narration names the file and the bytes asked for); the Ms stay in their calls until the read returns",
+            1,
+        )],
+    },
+    Case {
         slug: "global-queue",
         title: "The global run queue",
         section: Section::Scheduler,
@@ -697,6 +717,7 @@ mod tests {
             rwmutex-cache/works: exits cleanly, nothing left behind (116 steps)
             work-stealing/works: exits cleanly, nothing left behind (707 steps)
             syscall-handoff/works: exits cleanly, nothing left behind (10 steps)
+            file-reads/works: exits cleanly, nothing left behind (36 steps)
             global-queue/works: exits cleanly, nothing left behind (38 steps)"#]]
         .assert_eq(&lines.join("\n"));
     }
@@ -705,13 +726,17 @@ mod tests {
     #[test]
     fn scheduler_demos_show_their_mechanism() {
         type Wanted = (&'static str, fn(&runtime::Event) -> bool);
-        let wanted: [Wanted; 3] = [
+        let wanted: [Wanted; 4] = [
             ("work-stealing", |e| {
                 matches!(e, runtime::Event::Stolen { .. })
             }),
             ("syscall-handoff", |e| {
                 matches!(e, runtime::Event::ProcessorHandedOff { .. })
             }),
+            (
+                "file-reads",
+                |e| matches!(e, runtime::Event::SyscallEntered { call, .. } if call.contains("books/")),
+            ),
             ("global-queue", |e| {
                 matches!(e, runtime::Event::Yielded { .. })
             }),
@@ -735,6 +760,7 @@ mod tests {
         expect_test::expect![[r#"
             work-stealing: step 5: P3 stole 1 goroutine(s) from P0 (its runnext)
             syscall-handoff: step 4: P0 handed off from M0 to M1
+            file-reads: step 11: G9 entered a blocking system call, read(fd 3 "books/ulysses.txt", 4096 bytes), on M0
             global-queue: step 10: G9 called Gosched: to the global queue"#]]
         .assert_eq(&seen.join("\n"));
     }

@@ -133,6 +133,16 @@ fn scheduler(ctx: &Ctx) -> Html {
                     </span>
                 }) }
             </div>
+            if !snap.open_files.is_empty() {
+                <div class="open-files" aria-label="open files">
+                    <span class="slot-label">{ "open files" }</span>
+                    { for snap.open_files.iter().map(|f| html! {
+                        <span class="file-chip" title={format!("fd {} opened {}", f.fd, f.mode)}>
+                            { format!("fd {} {} {}/{} B", f.fd, f.path, f.offset, f.size) }
+                        </span>
+                    }) }
+                </div>
+            }
         </section>
     }
 }
