@@ -6,6 +6,8 @@
 //! - [`runtime`]: `Runtime`, the step loop (proc.go `schedule`/`findRunnable`/`execute`, `checkdead`);
 //! - [`proc`]: Ps, Ms, run queues, stealing, goroutine ids; [`goroutine`]: G status and wait reasons;
 //! - [`chan`], [`select`], [`sync`], [`time`]: chan.go, select.go, sema.go + sync/*, time.go;
+//! - [`fs`]: the in-memory file system; `syscall`: blocking system calls and the P hand-off;
+//! - `fast_path`: non-blocking operations completed inside the interpreter on quiet one-P runs;
 //! - [`policy`]: seeded choices and the replayable `Schedule`;
 //! - [`event`], [`snapshot`], [`status`], [`traceback`], [`leak`], [`history`]: what front ends read;
 //! - vm side: [`program`], [`value`], [`heap`], [`types`], [`interp`], [`fmt`], [`natives`], [`builder`].
@@ -13,6 +15,7 @@
 pub mod builder;
 pub mod chan;
 pub mod event;
+mod fast_path;
 pub mod fmt;
 pub mod fs;
 pub mod goroutine;
@@ -30,6 +33,7 @@ pub mod select;
 pub mod snapshot;
 pub mod status;
 pub mod sync;
+mod syscall;
 pub mod time;
 pub mod traceback;
 pub mod types;

@@ -25,10 +25,11 @@ use crate::chan::{
     Chan, ChanKind, ChanPanic, RecvOutcome, Released, SendOutcome, Sudog, CHAN_CAPACITY_MAX,
 };
 use crate::event::{Event, OutputStream, Queue, RunSource};
+use crate::fast_path::FastPath;
 use crate::fs::{Errno, FileSystem};
 use crate::goroutine::{CreationSite, GoroutineStatus, WaitObject, WaitReason};
 use crate::heap::Heap;
-use crate::ids::{ChanId, GoroutineId, ProcessorId, SyncId, ThreadId, TimerId};
+use crate::ids::{ChanId, GoroutineId, ProcessorId, SyncId, TimerId};
 use crate::interp::{self, Effect, ExecContext, GoStack, Output, RuntimeOp, SelectCase};
 use crate::policy::{ChoiceKind, Policy, PolicyConfig, Schedule};
 use crate::proc::{Found, Placement, ProcessorStatus, Sched, ThreadState, PROCESSORS_MAX};
@@ -584,7 +585,13 @@ impl Runtime {
     }
 
     /// Models `execute`: `g` becomes the P's current goroutine; a new time slice starts unless inherited.
-    fn execute(&mut self, pp: ProcessorId, g: GoroutineId, inherit: bool, source: RunSource) {
+    pub(crate) fn execute(
+        &mut self,
+        pp: ProcessorId,
+        g: GoroutineId,
+        inherit: bool,
+        source: RunSource,
+    ) {
         let slice = self.config.time_slice.max(1);
         let p = self.sched.p_mut(pp);
         p.current = Some(g);
@@ -917,7 +924,7 @@ impl Runtime {
         &self.goroutines[self.slot(g)]
     }
 
-    fn g_mut(&mut self, g: GoroutineId) -> &mut Goroutine {
+    pub(crate) fn g_mut(&mut self, g: GoroutineId) -> &mut Goroutine {
         let i = self.slot(g);
         &mut self.goroutines[i]
     }
@@ -927,7 +934,7 @@ impl Runtime {
     }
 
     #[inline]
-    fn emit(&mut self, event: impl FnOnce() -> Event) {
+    pub(crate) fn emit(&mut self, event: impl FnOnce() -> Event) {
         if self.recording {
             self.events.push(event());
         }
@@ -1067,7 +1074,7 @@ impl Runtime {
         gr.select_cleanup = matches!(gr.wait_object, WaitObject::Select(_));
     }
 
-    fn complete(&mut self, g: GoroutineId, values: &[Value]) {
+    pub(crate) fn complete(&mut self, g: GoroutineId, values: &[Value]) {
         self.stack_mut(g).complete(values);
     }
 
@@ -2062,125 +2069,6 @@ impl Runtime {
         }
     }
 
-    // ----- system calls -----
-
-    /// `read(2)` into `buf`: a blocking system call; the bytes are copied now, the results (n, errno)
-    /// are delivered when the call returns.
-    fn sys_read(&mut self, pp: ProcessorId, g: GoroutineId, fd: i64, buf: &Value) {
-        let room = match buf {
-            Value::Slice(s) => s.len as usize,
-            _ => 0,
-        };
-        let call = format!("read(fd {fd}{}, {room} bytes)", self.fd_name(fd));
-        let result = match self.fs.read(fd, room) {
-            Ok(bytes) => {
-                if let (Value::Slice(s), false) = (buf, bytes.is_empty()) {
-                    let at = s.offset as usize;
-                    let slots = self.heap.slots_mut(s.obj);
-                    if let Some(slots) = slots.and_then(|v| v.get_mut(at..at + bytes.len())) {
-                        for (slot, b) in slots.iter_mut().zip(&bytes) {
-                            *slot = Value::Int(i64::from(*b));
-                        }
-                    }
-                }
-                (bytes.len() as i64, 0)
-            }
-            Err(e) => (-1, e.code()),
-        };
-        let d = self.config.syscall_ns;
-        self.enter_syscall(pp, g, d, call, result);
-    }
-
-    /// `write(2)` of `data` (a []byte): a blocking system call like [`Runtime::sys_read`].
-    fn sys_write(&mut self, pp: ProcessorId, g: GoroutineId, fd: i64, data: &Value) {
-        let bytes: Vec<u8> = match data {
-            Value::Slice(s) => self
-                .heap
-                .slots(s.obj)
-                .and_then(|slots| slots.get(s.offset as usize..(s.offset + s.len) as usize))
-                .map(|slots| slots.iter().map(|v| v.as_int() as u8).collect())
-                .unwrap_or_default(),
-            _ => Vec::new(),
-        };
-        let call = format!("write(fd {fd}{}, {} bytes)", self.fd_name(fd), bytes.len());
-        let result = match self.fs.write(fd, &bytes) {
-            Ok(n) => (n as i64, 0),
-            Err(e) => (-1, e.code()),
-        };
-        let d = self.config.syscall_ns;
-        self.enter_syscall(pp, g, d, call, result);
-    }
-
-    /// ` "path"` of an open descriptor, for narration.
-    fn fd_name(&self, fd: i64) -> String {
-        usize::try_from(fd)
-            .ok()
-            .and_then(|i| self.fs.open.get(i))
-            .and_then(Option::as_ref)
-            .map(|d| format!(" {:?}", d.path))
-            .unwrap_or_default()
-    }
-
-    /// Models `entersyscallblock`: `g` (current on `pp`) blocks its thread in a system call lasting
-    /// `duration_ns`; the P is handed off (`handoffp`). The call returns `result` (n, errno).
-    pub(crate) fn enter_syscall(
-        &mut self,
-        pp: ProcessorId,
-        g: GoroutineId,
-        duration_ns: i64,
-        call: String,
-        result: (i64, i64),
-    ) {
-        let until = self.timers.now_ns.saturating_add(duration_ns.max(0));
-        let (thread, taker) = self.sched.enter_syscall(pp, g);
-        self.g_mut(g).status = GoroutineStatus::Syscall;
-        self.emit(|| Event::SyscallEntered {
-            goroutine: g,
-            thread,
-            until_ns: until,
-            call,
-        });
-        self.emit(|| Event::ProcessorHandedOff {
-            processor: pp,
-            from: thread,
-            to: taker,
-        });
-        self.timers.add(
-            TimerAction::SyscallDone {
-                thread,
-                goroutine: g,
-                result,
-            },
-            until,
-            0,
-        );
-    }
-
-    /// Models `exitsyscall`: reacquire the old P or an idle one, else go to the global queue.
-    fn exit_syscall(&mut self, thread: ThreadId, g: GoroutineId, (n, errno): (i64, i64)) {
-        let old = self.g(g).last_processor;
-        let got = self.sched.exit_syscall(thread, old);
-        self.complete(g, &[Value::Int(n), Value::Int(errno)]);
-        self.emit(|| Event::SyscallExited {
-            goroutine: g,
-            thread,
-            processor: got,
-        });
-        match got {
-            Some(pp) => self.execute(pp, g, false, RunSource::Syscall),
-            None => {
-                self.g_mut(g).status = GoroutineStatus::Runnable;
-                self.sched.glob_runq_put(g);
-                self.emit(|| Event::Readied {
-                    goroutine: g,
-                    processor: old,
-                    into: Queue::Global,
-                    kicked: None,
-                });
-            }
-        }
-    }
-
     // ----- memory -----
 
     fn collect_garbage(&mut self) {
@@ -2348,99 +2236,4 @@ fn imports_os(program: &Program) -> bool {
                     .iter()
                     .any(|i| matches!(i, crate::program::Instr::Fmt { .. }))
         })
-}
-
-/// The operations `run` completes without the scheduler when they cannot block or wake anyone
-/// ([`interp::Fuse`]); anything else returns None and goes through `call_op` as usual.
-struct FastPath<'a> {
-    chans: &'a mut [Chan<Value>],
-    sync_objects: &'a mut [SyncObject],
-    goroutine: GoroutineId,
-    /// The goroutine was woken to retry a Lock: that first Lock takes the slow path.
-    mutex_retry: bool,
-}
-
-impl FastPath<'_> {
-    fn mutex(&mut self, heap: &Heap, ptr: Option<&Value>) -> Option<&mut MutexState> {
-        let Some(Value::Ptr(p)) = ptr else {
-            return None;
-        };
-        let Some(Value::Sync(id)) = heap.slot(*p) else {
-            return None;
-        };
-        match self.sync_objects.get_mut(id.index()) {
-            Some(SyncObject::Mutex(m)) => Some(m),
-            _ => None,
-        }
-    }
-
-    fn chan(&mut self, v: Option<&Value>) -> Option<&mut Chan<Value>> {
-        match v {
-            Some(Value::Chan(c)) => self
-                .chans
-                .get_mut(c.index())
-                .filter(|ch| ch.kind == ChanKind::Plain),
-            _ => None,
-        }
-    }
-}
-
-impl interp::FastOps for FastPath<'_> {
-    fn try_op(
-        &mut self,
-        heap: &mut Heap,
-        op: RtCode,
-        args: &[Value],
-        out: &mut [Value; 2],
-    ) -> Option<usize> {
-        let g = self.goroutine;
-        match op {
-            // Lock of an unlocked, non-starving mutex (LockOutcome::Acquired).
-            RtCode::MutexLock if !self.mutex_retry => {
-                let m = self.mutex(heap, args.first())?;
-                if m.locked || m.starving {
-                    return None;
-                }
-                m.lock(g, 0, None);
-                Some(0)
-            }
-            // Unlock that wakes nobody (UnlockOutcome::Released).
-            RtCode::MutexUnlock => {
-                let m = self.mutex(heap, args.first())?;
-                if !m.locked || m.starving || (!m.woken && !m.waiters.is_empty()) {
-                    return None;
-                }
-                m.unlock(0);
-                Some(0)
-            }
-            // A send into a buffer with room and no receiver waiting (SendOutcome::Buffered).
-            RtCode::ChanSend => {
-                let v = args.get(1)?.clone();
-                let ch = self.chan(args.first())?;
-                if ch.closed || !ch.recvq.is_empty() || ch.qcount >= ch.dataqsiz {
-                    return None;
-                }
-                match ch.chan_send(v, &mut |_| false) {
-                    SendOutcome::Buffered { .. } => Some(0),
-                    _ => unreachable!("checked: the buffer has room"),
-                }
-            }
-            // A receive from a non-empty buffer with no sender waiting (RecvOutcome::FromBuffer).
-            RtCode::ChanRecv | RtCode::ChanRecv2 => {
-                let ch = self.chan(args.first())?;
-                if ch.qcount == 0 || !ch.sendq.is_empty() {
-                    return None;
-                }
-                match ch.chan_recv(&mut |_| false) {
-                    RecvOutcome::FromBuffer { value, .. } => {
-                        out[0] = value;
-                        out[1] = Value::Bool(true);
-                        Some(2)
-                    }
-                    _ => unreachable!("checked: the buffer holds a value"),
-                }
-            }
-            _ => None,
-        }
-    }
 }
