@@ -250,7 +250,7 @@ pub struct GoPanic {
 pub struct PanicLine {
     /// The value as Go prints it (`printpanicval`, after `Error()`/`String()`).
     pub text: String,
-    /// Whether it was recovered (then re-panicked): printed with " [recovered]".
+    /// Whether it was recovered (then re-panicked): printed with " \[recovered\]".
     pub recovered: bool,
 }
 
