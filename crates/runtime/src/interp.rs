@@ -3217,25 +3217,21 @@ fn int64_arith(op: BinOp, a: i64, b: i64) -> Option<i64> {
 /// An integer comparison of `kind` (the op is one of the six comparisons; validated).
 #[inline(always)]
 fn int_compare(op: BinOp, kind: NumKind, a: i64, b: i64) -> bool {
+    #[inline(always)]
+    fn compare<T: PartialOrd>(op: BinOp, a: T, b: T) -> bool {
+        match op {
+            BinOp::Eq => a == b,
+            BinOp::Ne => a != b,
+            BinOp::Lt => a < b,
+            BinOp::Le => a <= b,
+            BinOp::Gt => a > b,
+            _ => a >= b,
+        }
+    }
     if kind.is_signed() {
-        match op {
-            BinOp::Eq => a == b,
-            BinOp::Ne => a != b,
-            BinOp::Lt => a < b,
-            BinOp::Le => a <= b,
-            BinOp::Gt => a > b,
-            _ => a >= b,
-        }
+        compare(op, a, b)
     } else {
-        let (a, b) = (a as u64, b as u64);
-        match op {
-            BinOp::Eq => a == b,
-            BinOp::Ne => a != b,
-            BinOp::Lt => a < b,
-            BinOp::Le => a <= b,
-            BinOp::Gt => a > b,
-            _ => a >= b,
-        }
+        compare(op, a as u64, b as u64)
     }
 }
 

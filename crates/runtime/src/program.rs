@@ -1271,6 +1271,24 @@ impl InstrCheck<'_> {
             Err(format!("function {} out of range", id.0))
         }
     }
+    fn fused_comparison(
+        &self,
+        op: BinOp,
+        kind: NumKind,
+        regs: &[Reg],
+        target: Pc,
+    ) -> Result<(), String> {
+        for &r in regs {
+            self.reg(r)?;
+        }
+        self.target(target)?;
+        if kind.is_int() && op.is_comparison() {
+            Ok(())
+        } else {
+            Err(format!("fused comparison {op:?} on {kind:?}"))
+        }
+    }
+
     fn target(&self, pc: Pc) -> Result<(), String> {
         if (pc as usize) < self.f.code.len() {
             Ok(())
@@ -1636,16 +1654,7 @@ impl InstrCheck<'_> {
                 lhs,
                 target,
                 ..
-            } => {
-                self.reg(dst)?;
-                self.reg(lhs)?;
-                self.target(target)?;
-                if kind.is_int() && op.is_comparison() {
-                    Ok(())
-                } else {
-                    Err(format!("fused comparison {op:?} on {kind:?}"))
-                }
-            }
+            } => self.fused_comparison(op, kind, &[dst, lhs], target),
             CmpJumpIfNot {
                 op,
                 kind,
@@ -1653,17 +1662,7 @@ impl InstrCheck<'_> {
                 lhs,
                 rhs,
                 target,
-            } => {
-                self.reg(dst)?;
-                self.reg(lhs)?;
-                self.reg(rhs)?;
-                self.target(target)?;
-                if kind.is_int() && op.is_comparison() {
-                    Ok(())
-                } else {
-                    Err(format!("fused comparison {op:?} on {kind:?}"))
-                }
-            }
+            } => self.fused_comparison(op, kind, &[dst, lhs, rhs], target),
             Runtime { op, args, dst, ty } => {
                 self.range(args, op.arity())?;
                 self.range(dst, op.results())?;
