@@ -6,12 +6,14 @@
 //! - [`runtime`]: `Runtime`, the step loop (proc.go `schedule`/`findRunnable`/`execute`, `checkdead`);
 //! - [`proc`]: Ps, Ms, run queues, stealing, goroutine ids; [`goroutine`]: G status and wait reasons;
 //! - [`chan`], [`select`], [`sync`], [`time`]: chan.go, select.go, sema.go + sync/*, time.go;
+//! - [`context`]: the context tree package context reports, for front ends;
 //! - [`policy`]: seeded choices and the replayable `Schedule`;
 //! - [`event`], [`snapshot`], [`status`], [`traceback`], [`leak`], [`history`]: what front ends read;
 //! - vm side: [`program`], [`value`], [`heap`], [`types`], [`interp`], [`fmt`], [`natives`], [`builder`].
 
 pub mod builder;
 pub mod chan;
+pub mod context;
 pub mod event;
 pub mod fmt;
 pub mod goroutine;
@@ -39,7 +41,7 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 pub use event::Event;
 pub use history::History;
-pub use ids::{ChanId, GoroutineId, ProcessorId, SyncId, ThreadId, TimerId};
+pub use ids::{ChanId, ContextId, GoroutineId, ProcessorId, SyncId, ThreadId, TimerId};
 pub use leak::LeakReport;
 pub use policy::{ChoiceKind, PolicyConfig, Schedule};
 pub use proc::RUNQ_CAPACITY;

@@ -193,6 +193,8 @@ pub struct Runtime {
     pub(crate) timers: Timers,
     /// Functions of time.AfterFunc timers (`TimerAction::StartFunc` indexes this).
     pub(crate) after_funcs: Vec<FuncValue>,
+    /// The context tree package context reports (front ends only; see crate::context).
+    pub(crate) contexts: crate::context::Contexts,
     pub(crate) policy: Policy,
     pub(crate) status: Status,
     pub(crate) stdout: Vec<u8>,
@@ -251,6 +253,7 @@ impl Runtime {
             sync_objects: Vec::new(),
             timers: Timers::default(),
             after_funcs: Vec::new(),
+            contexts: Default::default(),
             policy,
             status: Status::Running,
             stdout: Vec::new(),
@@ -862,7 +865,7 @@ impl Runtime {
     }
 
     #[inline]
-    fn emit(&mut self, event: impl FnOnce() -> Event) {
+    pub(crate) fn emit(&mut self, event: impl FnOnce() -> Event) {
         if self.recording {
             self.events.push(event());
         }
@@ -1470,6 +1473,12 @@ impl Runtime {
             RtCode::Exit => {
                 let code = arg(0).as_int() as i32;
                 self.end(Status::Exited { code });
+            }
+            RtCode::ContextTrack | RtCode::ContextDone | RtCode::ContextCancel => {
+                match self.context_op(g, code, args) {
+                    Ok(results) => self.complete(g, &results),
+                    Err(message) => self.fatal(g, &message),
+                }
             }
         }
     }
@@ -2084,6 +2093,7 @@ impl Runtime {
         for o in &self.sync_objects {
             o.check_invariants();
         }
+        self.contexts.check_invariants();
         let queued: std::collections::BTreeSet<GoroutineId> = self.sched.queued().collect();
         let running: std::collections::BTreeSet<GoroutineId> = self
             .sched

@@ -36,6 +36,8 @@ pub struct Snapshot {
     pub channels: Vec<ChannelView>,
     pub sync_objects: Vec<SyncView>,
     pub timers: Vec<TimerView>,
+    /// The context tree (package context's contexts), by id.
+    pub contexts: Vec<crate::context::ContextView>,
     pub stdout: String,
     pub stderr: String,
 }
@@ -300,6 +302,7 @@ impl Runtime {
             channels,
             sync_objects,
             timers,
+            contexts: self.contexts.list().to_vec(),
             stdout: String::from_utf8_lossy(self.stdout()).into_owned(),
             stderr: String::from_utf8_lossy(self.stderr()).into_owned(),
         }

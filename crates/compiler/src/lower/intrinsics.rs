@@ -533,6 +533,10 @@ fn call_named(
         "runtime.GC" | "runtime.KeepAlive" => {}
         "os.Exit" => rt_op(fx, RtCode::Exit, base, dst),
         "os.read" => rt_op(fx, RtCode::SyscallRead, base, dst),
+        // package context reports its tree to the runtime (for the visualizer; see runtime::context)
+        "context.track" => rt_op(fx, RtCode::ContextTrack, base, dst),
+        "context.trackDone" => rt_op(fx, RtCode::ContextDone, base, dst),
+        "context.trackCancel" => rt_op(fx, RtCode::ContextCancel, base, dst),
         "strings.(*Builder).WriteString"
         | "strings.(*Builder).Write"
         | "strings.(*Builder).WriteByte"
