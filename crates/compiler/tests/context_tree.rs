@@ -105,13 +105,13 @@ fn the_context_tree_follows_package_context() {
         tree.join("\n"),
         "\
 context 0 context.Background
-context 1 context.WithTimeout <- context 0 (deadline) done=chan 1 cancelled by G1: context canceled / context canceled
+context 1 context.WithDeadline <- context 0 (deadline) done=chan 1 cancelled by G1: context canceled / context canceled
 context 2 context.WithCancel <- context 1 done=chan 3 cancelled by G1: context canceled / context canceled
 context 3 context.WithValue <- context 2 [main.key {id} = 7]
 context 4 context.WithoutCancel <- context 3
 context 5 context.AfterFunc <- context 3 done=chan 0 cancelled by G1: context canceled / context canceled
 context 6 context.TODO
-context 7 context.WithCancelCause <- context 6 done=chan 0 cancelled by G1: context canceled / bye
+context 7 context.WithCancel <- context 6 done=chan 0 cancelled by G1: context canceled / bye
 context 8 context.WithCancel <- the program's own Context done=chan 5 cancelled by G6: context canceled / context canceled"
     );
     assert_eq!(

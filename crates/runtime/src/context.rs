@@ -33,15 +33,15 @@ use crate::runtime::Runtime;
 use crate::types::builtin;
 use crate::value::Value;
 
-/// Which function of package context made a context.
+/// Which function of package context made a context, named as Go's own `String` methods name them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ContextKind {
     Background,
     Todo,
+    /// WithCancel or WithCancelCause (both make a `cancelCtx`).
     WithCancel,
-    WithCancelCause,
+    /// WithDeadline, WithTimeout or their Cause forms (a `timerCtx`).
     WithDeadline,
-    WithTimeout,
     WithValue,
     WithoutCancel,
     AfterFunc,
@@ -58,9 +58,7 @@ impl ContextKind {
             Background,
             Todo,
             WithCancel,
-            WithCancelCause,
             WithDeadline,
-            WithTimeout,
             WithValue,
             WithoutCancel,
             AfterFunc,
@@ -69,15 +67,13 @@ impl ContextKind {
         .copied()
     }
 
-    /// Go's name of the function: "context.WithCancel".
+    /// Go's name of the function: "context.WithCancel" (also for WithCancelCause, as Go's `String` says).
     pub fn function(self) -> &'static str {
         match self {
             ContextKind::Background => "context.Background",
             ContextKind::Todo => "context.TODO",
             ContextKind::WithCancel => "context.WithCancel",
-            ContextKind::WithCancelCause => "context.WithCancelCause",
             ContextKind::WithDeadline => "context.WithDeadline",
-            ContextKind::WithTimeout => "context.WithTimeout",
             ContextKind::WithValue => "context.WithValue",
             ContextKind::WithoutCancel => "context.WithoutCancel",
             ContextKind::AfterFunc => "context.AfterFunc",
@@ -113,7 +109,7 @@ pub struct ContextView {
     pub key_type: Option<String>,
     pub key: Option<String>,
     pub value: Option<String>,
-    /// WithDeadline, WithTimeout: the deadline on the virtual clock (Unix ns).
+    /// WithDeadline (and WithTimeout): the deadline on the virtual clock (Unix ns).
     pub deadline_ns: Option<i64>,
     /// The done channel, once something asked for it (`Done()`) or the context was cancelled.
     pub done: Option<ChanId>,
@@ -275,11 +271,7 @@ impl Runtime {
                 };
                 let id = self.contexts.push(kind, parent, foreign, g);
                 let deadline = match inner(field(1)) {
-                    Value::Int(ns)
-                        if matches!(kind, ContextKind::WithDeadline | ContextKind::WithTimeout) =>
-                    {
-                        Some(ns)
-                    }
+                    Value::Int(ns) if kind == ContextKind::WithDeadline => Some(ns),
                     _ => None,
                 };
                 let (key_type, key, value) = if kind == ContextKind::WithValue {
@@ -371,10 +363,10 @@ mod tests {
     fn kinds_round_trip_their_codes() {
         assert_eq!(ContextKind::from_code(0), None);
         assert_eq!(ContextKind::from_code(1), Some(ContextKind::Background));
-        assert_eq!(ContextKind::from_code(9), Some(ContextKind::AfterFunc));
-        assert_eq!(ContextKind::from_code(10), None);
+        assert_eq!(ContextKind::from_code(7), Some(ContextKind::AfterFunc));
+        assert_eq!(ContextKind::from_code(8), None);
         assert_eq!(ContextKind::from_code(-3), None);
-        assert_eq!(ContextKind::WithTimeout.function(), "context.WithTimeout");
+        assert_eq!(ContextKind::WithDeadline.function(), "context.WithDeadline");
     }
 
     #[test]

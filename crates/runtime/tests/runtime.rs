@@ -1058,7 +1058,7 @@ fn context_tree(first_kind: i32) -> Program {
         let deadline = f.int(1_000_000);
         let timed = track(
             &mut f,
-            6,
+            4,
             &[
                 (root, builtin::INT),
                 (deadline, builtin::INT64),
@@ -1073,7 +1073,7 @@ fn context_tree(first_kind: i32) -> Program {
         let val = f.int(42);
         track(
             &mut f,
-            7,
+            5,
             &[
                 (root, builtin::INT),
                 (zero, builtin::INT64),
@@ -1131,7 +1131,7 @@ fn the_context_tree_is_recorded_without_changing_the_run() {
         .collect();
     expect_test::expect![[r#"
         G1 made context 1 with context.WithCancel from context 0
-        G1 made context 2 with context.WithTimeout from context 1
+        G1 made context 2 with context.WithDeadline from context 1
         G1 made context 3 with context.WithValue from context 1
         context 1 got its done channel, chan 0
         G1 cancelled context 1: context canceled
@@ -1160,7 +1160,7 @@ fn the_context_tree_is_recorded_without_changing_the_run() {
     expect_test::expect![[r#"
         0 Background parent=None done=None deadline=None key=None:None=None cancelled=None
         1 WithCancel parent=Some(0) done=Some(0) deadline=None key=None:None=None cancelled=Some(("context canceled", "context canceled", 1))
-        2 WithTimeout parent=Some(1) done=None deadline=Some(1000000) key=None:None=None cancelled=Some(("context canceled", "shutting down", 1))
+        2 WithDeadline parent=Some(1) done=None deadline=Some(1000000) key=None:None=None cancelled=Some(("context canceled", "shutting down", 1))
         3 WithValue parent=Some(1) done=None deadline=None key=Some("string"):Some("user")=Some("42") cancelled=None
     "#]]
     .assert_eq(&tree);

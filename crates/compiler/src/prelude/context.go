@@ -53,21 +53,21 @@ type CancelFunc func()
 type CancelCauseFunc func(cause error)
 
 func WithCancel(parent Context) (ctx Context, cancel CancelFunc) {
-	c := withCancel(parent, kindWithCancel)
+	c := withCancel(parent)
 	return c, func() { c.cancel(true, Canceled, nil) }
 }
 
 func WithCancelCause(parent Context) (ctx Context, cancel CancelCauseFunc) {
-	c := withCancel(parent, kindWithCancelCause)
+	c := withCancel(parent)
 	return c, func(cause error) { c.cancel(true, Canceled, cause) }
 }
 
-func withCancel(parent Context, kind int) *cancelCtx {
+func withCancel(parent Context) *cancelCtx {
 	if parent == nil {
 		panic("cannot create context from nil parent")
 	}
 	c := &cancelCtx{}
-	c.id = track(kind, []any{trackID(parent), 0, nil, nil})
+	c.id = track(kindWithCancel, []any{trackID(parent), 0, nil, nil})
 	c.propagateCancel(parent, c)
 	return c
 }
@@ -264,14 +264,10 @@ func (c *timerCtx) cancel(removeFromParent bool, err, cause error) {
 }
 
 func WithDeadline(parent Context, d time.Time) (Context, CancelFunc) {
-	return withDeadline(parent, d, nil, kindWithDeadline)
+	return WithDeadlineCause(parent, d, nil)
 }
 
 func WithDeadlineCause(parent Context, d time.Time, cause error) (Context, CancelFunc) {
-	return withDeadline(parent, d, cause, kindWithDeadline)
-}
-
-func withDeadline(parent Context, d time.Time, cause error, kind int) (Context, CancelFunc) {
 	if parent == nil {
 		panic("cannot create context from nil parent")
 	}
@@ -280,7 +276,7 @@ func withDeadline(parent Context, d time.Time, cause error, kind int) (Context, 
 		return WithCancel(parent)
 	}
 	c := &timerCtx{deadline: d}
-	c.id = track(kind, []any{trackID(parent), d.UnixNano(), nil, nil})
+	c.id = track(kindWithDeadline, []any{trackID(parent), d.UnixNano(), nil, nil})
 	c.cancelCtx.propagateCancel(parent, c)
 	dur := time.Until(d)
 	if dur <= 0 {
@@ -298,11 +294,11 @@ func withDeadline(parent Context, d time.Time, cause error, kind int) (Context, 
 }
 
 func WithTimeout(parent Context, timeout time.Duration) (Context, CancelFunc) {
-	return withDeadline(parent, time.Now().Add(timeout), nil, kindWithTimeout)
+	return WithDeadline(parent, time.Now().Add(timeout))
 }
 
 func WithTimeoutCause(parent Context, timeout time.Duration, cause error) (Context, CancelFunc) {
-	return withDeadline(parent, time.Now().Add(timeout), cause, kindWithTimeout)
+	return WithDeadlineCause(parent, time.Now().Add(timeout), cause)
 }
 
 type valueCtx struct {
@@ -440,13 +436,11 @@ func (a *afterFuncCtx) cancel(removeFromParent bool, err, cause error) {
 // Goroscope: the runtime draws the context tree from what these intrinsics report (they change nothing
 // the program can observe; see runtime::context). Kinds are numbered as runtime::context::ContextKind.
 const (
-	kindWithCancel      = 3
-	kindWithCancelCause = 4
-	kindWithDeadline    = 5
-	kindWithTimeout     = 6
-	kindWithValue       = 7
-	kindWithoutCancel   = 8
-	kindAfterFunc       = 9
+	kindWithCancel    = 3 // a cancelCtx: WithCancel, WithCancelCause
+	kindWithDeadline  = 4 // a timerCtx: WithDeadline, WithTimeout and their Cause forms
+	kindWithValue     = 5
+	kindWithoutCancel = 6
+	kindAfterFunc     = 7
 )
 
 // track reports a new context: info is {parent id, deadline in Unix ns, value key, value}; it returns the
