@@ -6,10 +6,14 @@
 mod app;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod examples;
+#[cfg(target_arch = "wasm32")]
+mod flip;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod highlight;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod playback;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod touched;
 #[cfg(target_arch = "wasm32")]
 mod view;
 
