@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { openBrowser, BASE_URL, SHOT_DIR } from './browser.mjs';
-import { LEAK, CONTEXT_TREE } from './programs.mjs';
+import { LEAK, CONTEXT_TREE, CONTEXT_LEAK } from './programs.mjs';
 
 async function load(b, source) {
   await b.page.goto(BASE_URL);
@@ -102,3 +102,24 @@ for (const [label, size] of [['desktop', { width: 1280, height: 720 }], ['phone'
     }
   });
 }
+
+test('a goroutine leaked on a context nothing cancels: the leak panel names the context', async () => {
+  const b = await openBrowser();
+  try {
+    await load(b, CONTEXT_LEAK);
+    await b.page.click('#run');
+    await b.page.waitForFunction(() => /exited with code 0/.test(document.querySelector('#status').textContent));
+    const panel = b.page.locator('#leaks');
+    assert.match(await panel.locator('h2').textContent(), /Leaked goroutines: 1/);
+    assert.match(await panel.locator('.ctx-hint').textContent(),
+      /It waits for ctx 1 \(context\.WithCancel\) to be done, and nothing cancelled it/);
+    // Its channel says whose done channel it is, and the tree shows the context still active.
+    const badge = b.page.locator('#channels .badge.done-of');
+    assert.equal(await badge.textContent(), 'done of ctx 1');
+    assert.match(await b.page.locator('#ctx-1').textContent(), /WithCancel.*active/);
+    await b.page.screenshot({ path: join(SHOT_DIR, 'context-leak.png') });
+    assert.deepEqual(b.errors, []);
+  } finally {
+    await b.close();
+  }
+});

@@ -94,3 +94,24 @@ func main() {
 	println(v)
 }
 `;
+
+// A goroutine waits for a context that nothing ever cancels: it leaks.
+export const CONTEXT_LEAK = `package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+func main() {
+	ctx, cancel := context.WithCancel(context.Background())
+	_ = cancel // never called
+	go func() {
+		<-ctx.Done()
+		fmt.Println("stopped")
+	}()
+	time.Sleep(time.Millisecond)
+	fmt.Println("main returns")
+}
+`;

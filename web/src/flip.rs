@@ -9,8 +9,9 @@
 //! which element Yew reused.
 //!
 //! Cheap by construction: nothing is measured while playing fast or running to the end (the app decides),
-//! when the user prefers reduced motion, or when the places hold more than [`CHIPS_MAX`] chips; only chips
-//! whose place changed get a transform.
+//! when the user prefers reduced motion, when the page has more than [`ELEMENTS_MAX`] elements or the
+//! places more than [`CHIPS_MAX`] chips; positions are all read before any is written (one layout), and
+//! only chips whose place changed get a transform.
 
 use std::collections::BTreeMap;
 
@@ -26,6 +27,10 @@ const FLIGHT_MS: u32 = 350;
 
 /// Above this many chips in the places, steps are not animated (measuring them would cost the frame).
 pub const CHIPS_MAX: u32 = 300;
+
+/// Above this many elements on the page, steps are not animated: the layouts FLIP forces in a crowded page
+/// (1,000 goroutines and 100 channels are about 2,500 elements) cost more than the motion is worth.
+pub const ELEMENTS_MAX: u32 = 1500;
 
 /// Where each goroutine's chip was before a step: goroutine id → (left, top) in viewport pixels. A
 /// goroutine shown in two places is left out (its move is ambiguous).
@@ -70,7 +75,7 @@ fn chips() -> Option<Vec<(u32, web_sys::HtmlElement)>> {
 
 /// First: where the chips are now. None when steps are not to be animated.
 pub fn measure() -> Option<Positions> {
-    if reduced_motion() {
+    if reduced_motion() || document()?.get_elements_by_tag_name("*").length() > ELEMENTS_MAX {
         return None;
     }
     let mut at = BTreeMap::new();
@@ -94,6 +99,7 @@ pub fn play(before: &Positions, born: &BTreeMap<u32, u32>) -> usize {
     for (g, _) in &now {
         *seen.entry(*g).or_default() += 1;
     }
+    // Read every position first (one layout), then write (no layout between reads and writes).
     let mut moved = Vec::new();
     for (g, el) in &now {
         if seen[g] > 1 {
@@ -109,15 +115,16 @@ pub fn play(before: &Positions, born: &BTreeMap<u32, u32>) -> usize {
         };
         let r = el.get_bounding_client_rect();
         let (dx, dy) = (from.0 - r.left(), from.1 - r.top());
-        if dx.abs() < 1.0 && dy.abs() < 1.0 {
-            continue;
+        if dx.abs() >= 1.0 || dy.abs() >= 1.0 {
+            moved.push((el, dx, dy));
         }
-        // Invert: back to the old place at once (no transition while the class is off).
+    }
+    // Invert: back to the old place at once (no transition while the class is off).
+    for (el, dx, dy) in &moved {
         let _ = el.class_list().remove_1("flip");
         let _ = el
             .style()
             .set_property("transform", &format!("translate({dx:.1}px, {dy:.1}px)"));
-        moved.push(el);
     }
     if moved.is_empty() {
         return 0;
@@ -129,7 +136,7 @@ pub fn play(before: &Positions, born: &BTreeMap<u32, u32>) -> usize {
     // Play: the `flip` class's transition carries each chip to its new place. Channels and sync objects
     // contain their paint (content-visibility); while chips fly in or out they must not clip them.
     let mut boxes = Vec::new();
-    for el in &moved {
+    for (el, _, _) in &moved {
         let _ = el.class_list().add_1("flip");
         let _ = el.style().remove_property("transform");
         if let Ok(Some(b)) = el.closest(".chan, .syncobj") {

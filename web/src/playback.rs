@@ -22,8 +22,8 @@ use runtime::{
     Step,
 };
 
+use crate::touched;
 pub use crate::touched::Subject;
-use crate::touched::Touched;
 
 /// The file name programs are compiled as (gc prints it in diagnostics: `prog.go:4:2: ...`).
 pub const FILE_NAME: &str = "prog.go";
@@ -308,11 +308,13 @@ impl Loaded {
             return;
         }
         let at = step.index as u32;
-        self.involved.extend(
-            Touched::from_events(&step.events)
-                .subjects()
-                .map(|s| (at, s)),
-        );
+        let involved = &mut self.involved;
+        let first = involved.len();
+        touched::for_each_subject(&step.events, |s| {
+            if !involved[first..].iter().any(|&(_, x)| x == s) {
+                involved.push((at, s));
+            }
+        });
         let before = self.live[n - 1] as i64;
         let mut delta = 0i64;
         for e in &step.events {
@@ -804,7 +806,7 @@ impl Playback {
                 break;
             }
             let step = l.forward();
-            found = Touched::from_events(&step.events).involves(s);
+            touched::for_each_subject(&step.events, |x| found |= x == s);
             last = Some(step);
             if found {
                 break;
@@ -1253,7 +1255,9 @@ func main() {
 
     fn events_involve(p: &Playback, s: Subject) -> bool {
         let step = loaded(p).last_step().expect("a step");
-        Touched::from_events(&step.events).involves(s)
+        let mut found = false;
+        touched::for_each_subject(&step.events, |x| found |= x == s);
+        found
     }
 
     #[test]

@@ -43,179 +43,217 @@ impl Touched {
     pub fn from_events(events: &[Event]) -> Touched {
         let mut t = Touched::default();
         for e in events {
-            t.add(e);
+            visit(e, &mut |x| t.add(x));
         }
         t
     }
 
-    /// Whether the step acted on `s`.
-    pub fn involves(&self, s: Subject) -> bool {
-        match s {
-            Subject::Goroutine(g) => self.goroutines.contains(&g),
-            Subject::Chan(c) => self.chans.contains(&c),
-        }
-    }
-
-    /// The goroutines and channels, as subjects.
-    pub fn subjects(&self) -> impl Iterator<Item = Subject> + '_ {
-        self.goroutines
-            .iter()
-            .map(|&g| Subject::Goroutine(g))
-            .chain(self.chans.iter().map(|&c| Subject::Chan(c)))
-    }
-
-    fn add(&mut self, e: &Event) {
-        match e {
-            Event::GoroutineCreated {
-                goroutine, creator, ..
-            } => {
-                self.goroutines.insert(*goroutine);
-                self.goroutines.extend(*creator);
+    fn add(&mut self, t: Touch) {
+        match t {
+            Touch::Goroutine(g) => {
+                self.goroutines.insert(g);
             }
-            Event::Parked {
-                goroutine, object, ..
-            } => {
-                self.goroutines.insert(*goroutine);
-                match object {
-                    WaitObject::Chan(c) => {
-                        self.chans.insert(*c);
-                    }
-                    WaitObject::Select(cs) => self.chans.extend(cs.iter().copied()),
-                    WaitObject::Sync(s) => {
-                        self.syncs.insert(*s);
-                    }
-                    WaitObject::Timer(t) => {
-                        self.timers.insert(*t);
-                    }
-                    WaitObject::Nothing => {}
-                }
+            Touch::Chan(c) => {
+                self.chans.insert(c);
             }
-            Event::Preempted { goroutine }
-            | Event::Yielded { goroutine }
-            | Event::Exited { goroutine }
-            | Event::SelectChose { goroutine, .. }
-            | Event::Panicked { goroutine, .. } => {
-                self.goroutines.insert(*goroutine);
+            Touch::Sync(x) => {
+                self.syncs.insert(x);
             }
-            Event::GoroutineScheduled {
-                goroutine,
-                processor,
-                ..
-            } => {
-                self.goroutines.insert(*goroutine);
-                self.processors.insert(*processor);
+            Touch::Timer(x) => {
+                self.timers.insert(x);
             }
-            Event::Readied {
-                goroutine,
-                processor,
-                kicked,
-                ..
-            } => {
-                self.goroutines.insert(*goroutine);
-                self.goroutines.extend(*kicked);
-                self.processors.insert(*processor);
+            Touch::Processor(x) => {
+                self.processors.insert(x);
             }
-            Event::ChannelMade { chan, .. } => {
-                self.chans.insert(*chan);
+            Touch::Context(x) => {
+                self.contexts.insert(x);
             }
-            Event::ReceivedZeroFromClosed { chan, receiver } => {
-                self.chans.insert(*chan);
-                self.goroutines.insert(*receiver);
-            }
-            Event::ValueHandedOff {
-                chan,
-                sender,
-                receiver,
-                ..
-            } => {
-                self.chans.insert(*chan);
-                // A timer's send has no goroutine (sender 0).
-                if sender.0 != 0 {
-                    self.goroutines.insert(*sender);
-                }
-                self.goroutines.insert(*receiver);
-            }
-            Event::ValueBuffered { chan, sender, .. } => {
-                self.chans.insert(*chan);
-                if sender.0 != 0 {
-                    self.goroutines.insert(*sender);
-                }
-            }
-            Event::ValueReceived {
-                chan,
-                receiver,
-                refilled_by,
-                ..
-            } => {
-                self.chans.insert(*chan);
-                self.goroutines.insert(*receiver);
-                self.goroutines.extend(*refilled_by);
-            }
-            Event::ChannelClosed { chan, goroutine } => {
-                self.chans.insert(*chan);
-                self.goroutines.insert(*goroutine);
-            }
-            Event::SyncChanged {
-                object, goroutine, ..
-            } => {
-                self.syncs.insert(*object);
-                self.goroutines.insert(*goroutine);
-            }
-            Event::TimerSet { timer, .. }
-            | Event::TimerStopped { timer }
-            | Event::TimerFired { timer } => {
-                self.timers.insert(*timer);
-            }
-            Event::ProcessorStarted { processor, .. }
-            | Event::ProcessorIdled { processor }
-            | Event::ProcessorHandedOff { processor, .. } => {
-                self.processors.insert(*processor);
-            }
-            Event::MovedToGlobalQueue {
-                processor,
-                goroutines,
-            }
-            | Event::TookFromGlobalQueue {
-                processor,
-                goroutines,
-            } => {
-                self.processors.insert(*processor);
-                self.goroutines.extend(goroutines.iter().copied());
-            }
-            Event::Stolen { thief, victim, .. } => {
-                self.processors.insert(*thief);
-                self.processors.insert(*victim);
-            }
-            Event::SyscallEntered { goroutine, .. } => {
-                self.goroutines.insert(*goroutine);
-            }
-            Event::SyscallExited {
-                goroutine,
-                processor,
-                ..
-            } => {
-                self.goroutines.insert(*goroutine);
-                self.processors.extend(*processor);
-            }
-            Event::ContextCreated {
-                context, goroutine, ..
-            }
-            | Event::ContextCancelled {
-                context, goroutine, ..
-            } => {
-                self.contexts.insert(*context);
-                self.goroutines.insert(*goroutine);
-            }
-            Event::ContextDoneMade { context, chan } => {
-                self.contexts.insert(*context);
-                self.chans.insert(*chan);
-            }
-            // The clock, output and endings touch no object.
-            _ => {}
         }
     }
 }
 
+/// One object an event acts on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Touch {
+    Goroutine(GoroutineId),
+    Chan(ChanId),
+    Sync(SyncId),
+    Timer(TimerId),
+    Processor(ProcessorId),
+    Context(ContextId),
+}
+
+/// Calls `f` with each goroutine and channel these events (one step's) involve, without allocating
+/// (the playback indexes every step it computes). A subject may come more than once.
+pub fn for_each_subject(events: &[Event], mut f: impl FnMut(Subject)) {
+    for e in events {
+        visit(e, &mut |t| match t {
+            Touch::Goroutine(g) => f(Subject::Goroutine(g)),
+            Touch::Chan(c) => f(Subject::Chan(c)),
+            _ => {}
+        });
+    }
+}
+
+/// Calls `f` with each object `e` acts on.
+fn visit(e: &Event, f: &mut impl FnMut(Touch)) {
+    match e {
+        Event::GoroutineCreated {
+            goroutine, creator, ..
+        } => {
+            f(Touch::Goroutine(*goroutine));
+            if let Some(x) = creator {
+                f(Touch::Goroutine(*x));
+            }
+        }
+        Event::Parked {
+            goroutine, object, ..
+        } => {
+            f(Touch::Goroutine(*goroutine));
+            match object {
+                WaitObject::Chan(c) => {
+                    f(Touch::Chan(*c));
+                }
+                WaitObject::Select(cs) => cs.iter().for_each(|c| f(Touch::Chan(*c))),
+                WaitObject::Sync(s) => {
+                    f(Touch::Sync(*s));
+                }
+                WaitObject::Timer(t) => {
+                    f(Touch::Timer(*t));
+                }
+                WaitObject::Nothing => {}
+            }
+        }
+        Event::Preempted { goroutine }
+        | Event::Yielded { goroutine }
+        | Event::Exited { goroutine }
+        | Event::SelectChose { goroutine, .. }
+        | Event::Panicked { goroutine, .. } => {
+            f(Touch::Goroutine(*goroutine));
+        }
+        Event::GoroutineScheduled {
+            goroutine,
+            processor,
+            ..
+        } => {
+            f(Touch::Goroutine(*goroutine));
+            f(Touch::Processor(*processor));
+        }
+        Event::Readied {
+            goroutine,
+            processor,
+            kicked,
+            ..
+        } => {
+            f(Touch::Goroutine(*goroutine));
+            if let Some(x) = kicked {
+                f(Touch::Goroutine(*x));
+            }
+            f(Touch::Processor(*processor));
+        }
+        Event::ChannelMade { chan, .. } => {
+            f(Touch::Chan(*chan));
+        }
+        Event::ReceivedZeroFromClosed { chan, receiver } => {
+            f(Touch::Chan(*chan));
+            f(Touch::Goroutine(*receiver));
+        }
+        Event::ValueHandedOff {
+            chan,
+            sender,
+            receiver,
+            ..
+        } => {
+            f(Touch::Chan(*chan));
+            // A timer's send has no goroutine (sender 0).
+            if sender.0 != 0 {
+                f(Touch::Goroutine(*sender));
+            }
+            f(Touch::Goroutine(*receiver));
+        }
+        Event::ValueBuffered { chan, sender, .. } => {
+            f(Touch::Chan(*chan));
+            if sender.0 != 0 {
+                f(Touch::Goroutine(*sender));
+            }
+        }
+        Event::ValueReceived {
+            chan,
+            receiver,
+            refilled_by,
+            ..
+        } => {
+            f(Touch::Chan(*chan));
+            f(Touch::Goroutine(*receiver));
+            if let Some(x) = refilled_by {
+                f(Touch::Goroutine(*x));
+            }
+        }
+        Event::ChannelClosed { chan, goroutine } => {
+            f(Touch::Chan(*chan));
+            f(Touch::Goroutine(*goroutine));
+        }
+        Event::SyncChanged {
+            object, goroutine, ..
+        } => {
+            f(Touch::Sync(*object));
+            f(Touch::Goroutine(*goroutine));
+        }
+        Event::TimerSet { timer, .. }
+        | Event::TimerStopped { timer }
+        | Event::TimerFired { timer } => {
+            f(Touch::Timer(*timer));
+        }
+        Event::ProcessorStarted { processor, .. }
+        | Event::ProcessorIdled { processor }
+        | Event::ProcessorHandedOff { processor, .. } => {
+            f(Touch::Processor(*processor));
+        }
+        Event::MovedToGlobalQueue {
+            processor,
+            goroutines,
+        }
+        | Event::TookFromGlobalQueue {
+            processor,
+            goroutines,
+        } => {
+            f(Touch::Processor(*processor));
+            goroutines.iter().for_each(|g| f(Touch::Goroutine(*g)));
+        }
+        Event::Stolen { thief, victim, .. } => {
+            f(Touch::Processor(*thief));
+            f(Touch::Processor(*victim));
+        }
+        Event::SyscallEntered { goroutine, .. } => {
+            f(Touch::Goroutine(*goroutine));
+        }
+        Event::SyscallExited {
+            goroutine,
+            processor,
+            ..
+        } => {
+            f(Touch::Goroutine(*goroutine));
+            if let Some(x) = processor {
+                f(Touch::Processor(*x));
+            }
+        }
+        Event::ContextCreated {
+            context, goroutine, ..
+        }
+        | Event::ContextCancelled {
+            context, goroutine, ..
+        } => {
+            f(Touch::Context(*context));
+            f(Touch::Goroutine(*goroutine));
+        }
+        Event::ContextDoneMade { context, chan } => {
+            f(Touch::Context(*context));
+            f(Touch::Chan(*chan));
+        }
+        // The clock, output and endings touch no object.
+        _ => {}
+    }
+}
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,11 +266,17 @@ mod tests {
             reason: WaitReason::Select,
             object: WaitObject::Select(vec![ChanId(1), ChanId(4)]),
         }]);
-        assert!(t.involves(Subject::Goroutine(GoroutineId(5))));
-        assert!(t.involves(Subject::Chan(ChanId(1))));
-        assert!(t.involves(Subject::Chan(ChanId(4))));
-        assert!(!t.involves(Subject::Chan(ChanId(2))));
-        let subjects: Vec<String> = t.subjects().map(|s| s.to_string()).collect();
+        assert!(t.goroutines.contains(&GoroutineId(5)));
+        assert_eq!(t.chans.iter().map(|c| c.0).collect::<Vec<_>>(), [1, 4]);
+        let mut subjects = Vec::new();
+        for_each_subject(
+            &[Event::Parked {
+                goroutine: GoroutineId(5),
+                reason: WaitReason::Select,
+                object: WaitObject::Select(vec![ChanId(1), ChanId(4)]),
+            }],
+            |s| subjects.push(s.to_string()),
+        );
         assert_eq!(subjects, ["G5", "chan 1", "chan 4"]);
     }
 

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use runtime::context::{ContextKind, ContextView};
 use runtime::snapshot::{ChannelView, SyncView};
-use runtime::{ContextId, GoroutineId, Status};
+use runtime::{ChanId, ContextId, GoroutineId, Status};
 use yew::prelude::*;
 
 use super::{render_chip, ChipInfo, Ctx};
@@ -83,6 +83,9 @@ fn leaks(ctx: &Ctx) -> Html {
                         <span>{ format!(" on {}", g.waiting_on) }</span>
                     </p>
                     <p class="verdict">{ &g.verdict }</p>
+                    if let Some(hint) = g.goroutines.first().and_then(|&id| done_hint(ctx, id)) {
+                        <p class="verdict ctx-hint">{ hint }</p>
+                    }
                     <pre class="stack">
                         { for g.frames.iter().map(|f| format!("{}{}\n\t{}:{}\n", f.function, f.args, f.file, f.line)) }
                         { format!("created by {}", g.created_by) }
@@ -91,6 +94,30 @@ fn leaks(ctx: &Ctx) -> Html {
             }) }
         </section>
     }
+}
+
+/// For a goroutine blocked on contexts' done channels: which contexts, and that none was cancelled.
+fn done_hint(ctx: &Ctx, g: GoroutineId) -> Option<String> {
+    use runtime::goroutine::WaitObject;
+    let snap = ctx.snap?;
+    let chans = match &ctx.by_id.get(&g)?.waiting_on {
+        WaitObject::Chan(c) => vec![*c],
+        WaitObject::Select(cs) => cs.clone(),
+        _ => return None,
+    };
+    let waiting: Vec<String> = snap
+        .contexts
+        .iter()
+        .filter(|c| c.cancelled.is_none() && c.done.is_some_and(|d| chans.contains(&d)))
+        .map(|c| format!("ctx {} ({})", c.id.0, c.kind.function()))
+        .collect();
+    (!waiting.is_empty()).then(|| {
+        format!(
+            "It waits for {} to be done, and nothing cancelled it: a cancel function that is never called, \
+             or a deadline that was never set.",
+            waiting.join(", ")
+        )
+    })
 }
 
 fn scheduler(ctx: &Ctx) -> Html {
@@ -170,17 +197,24 @@ fn queue(ctx: &Ctx, gs: &[GoroutineId]) -> Html {
 
 fn channels(ctx: &Ctx) -> Html {
     let snap = ctx.snap.expect("loaded");
+    // Done channels of contexts (one closed channel may serve many: package context's shared one).
+    let mut done_of: BTreeMap<ChanId, Vec<u32>> = BTreeMap::new();
+    for c in &snap.contexts {
+        if let Some(d) = c.done {
+            done_of.entry(d).or_default().push(c.id.0);
+        }
+    }
     html! {
         <section id="channels" class="card" aria-label="Channels">
             <h2>{ "Channels" }<span class="sub">{ format!(" {}", snap.channels.len()) }</span></h2>
             if snap.channels.is_empty() { <p class="none">{ "no channels yet" }</p> }
-            { for snap.channels.iter().take(100).map(|c| channel(ctx, c)) }
+            { for snap.channels.iter().take(100).map(|c| channel(ctx, c, &done_of)) }
             if snap.channels.len() > 100 { <p class="more">{ format!("+{} more channels", snap.channels.len() - 100) }</p> }
         </section>
     }
 }
 
-fn channel(ctx: &Ctx, c: &ChannelView) -> Html {
+fn channel(ctx: &Ctx, c: &ChannelView, done_of: &BTreeMap<ChanId, Vec<u32>>) -> Html {
     let chips = |q: &[runtime::snapshot::WaiterView], with_value: bool| -> Vec<ChipInfo> {
         q.iter()
             .take(CHIPS_SHOWN)
@@ -190,6 +224,7 @@ fn channel(ctx: &Ctx, c: &ChannelView) -> Html {
     html! {
         <Channel key={c.id.0} chan={c.clone()} touched={ctx.touched.chans.contains(&c.id)}
             selected={ctx.following == Some(Subject::Chan(c.id))}
+            done_of={done_of.get(&c.id).cloned().unwrap_or_default()}
             sendq={chips(&c.sendq, true)} recvq={chips(&c.recvq, false)} pick={ctx.pick()} />
     }
 }
@@ -200,6 +235,8 @@ struct ChannelProps {
     touched: bool,
     /// Followed by "next event".
     selected: bool,
+    /// The contexts whose done channel this is.
+    done_of: Vec<u32>,
     /// The first [`CHIPS_SHOWN`] goroutines of the sendq and recvq.
     sendq: Vec<ChipInfo>,
     recvq: Vec<ChipInfo>,
@@ -230,6 +267,15 @@ fn Channel(props: &ChannelProps) -> Html {
                     title="Follow this channel: next / previous event (n / p)">{ format!("chan {}", c.id.0) }</button>
                 <span class="sub">{ format!(" {kind} · {fill}") }</span>
                 if c.closed { <span class="badge closed">{ "closed" }</span> }
+                if !props.done_of.is_empty() {
+                    <span class="badge done-of" title="A context's done channel: closed when the context is cancelled">
+                        { "done of " }
+                        { for props.done_of.iter().take(3).enumerate().map(|(i, id)| html! {
+                            <>{ if i > 0 { ", " } else { "" } }<a href={format!("#ctx-{id}")}>{ format!("ctx {id}") }</a></>
+                        }) }
+                        if props.done_of.len() > 3 { { format!(" +{}", props.done_of.len() - 3) } }
+                    </span>
+                }
             </div>
             if c.capacity > 0 {
                 <div class="ring" aria-label={format!("buffer: {fill}, sendx {}, recvx {}", c.sendx, c.recvx)}>
