@@ -96,7 +96,8 @@ pub fn for_each_subject(events: &[Event], mut f: impl FnMut(Subject)) {
 }
 
 /// Calls `f` with each object `e` acts on.
-fn visit(e: &Event, f: &mut impl FnMut(Touch)) {
+/// (`dyn`, so that there is one copy of this large match in the wasm, not one per caller.)
+fn visit(e: &Event, f: &mut dyn FnMut(Touch)) {
     match e {
         Event::GoroutineCreated {
             goroutine, creator, ..
