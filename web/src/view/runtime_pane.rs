@@ -421,8 +421,8 @@ fn context_node(ctx: &Ctx, depth: usize, c: &ContextView) -> Html {
                 </span>
             }
             if let Some(done) = c.done {
-                <a class="ctx-done" href={format!("#chan-{}", done.0)} data-chan={done.0.to_string()}
-                    title="Its done channel: closed when the context is cancelled">{ format!(" done: chan {}", done.0) }</a>
+                { " " }<a class="ctx-done" href={format!("#chan-{}", done.0)} data-chan={done.0.to_string()}
+                    title="Its done channel: closed when the context is cancelled">{ format!("done: chan {}", done.0) }</a>
             }
             if c.kind.cancelable() && c.cancelled.is_none() { <span class="ctx-state">{ " · active" }</span> }
             if let Some(x) = &c.cancelled {
