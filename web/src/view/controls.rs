@@ -246,6 +246,7 @@ pub fn help(ctx: &Ctx) -> Html {
             "next / previous event on the followed goroutine or channel",
         ),
         ("Enter (on a goroutine row)", "follow that goroutine"),
+        ("Esc", "close this help, the notice, or stop following"),
         ("0", "reset to step 0"),
         ("Ctrl+Enter (in the editor)", "run the program"),
         ("Esc, then Tab (in the editor)", "leave the editor"),
