@@ -8,12 +8,13 @@ import { join } from 'node:path';
 export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8087/';
 export const SHOT_DIR = process.env.SHOT_DIR ?? join(process.cwd(), 'target', 'screenshots');
 
-export async function openBrowser({ width = 1280, height = 720, args = [] } = {}) {
+export async function openBrowser({ width = 1280, height = 720, args = [], reducedMotion = 'no-preference' } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'goroscope-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     viewport: { width, height },
+    reducedMotion,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync', ...args],
   });

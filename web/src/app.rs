@@ -11,9 +11,13 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::examples::EXAMPLES;
+use crate::flip;
 use crate::playback::{Action, Mode, Playback, PolicyKind};
 use crate::shell::{Dialog, Shell};
 use crate::{gallery, share};
+
+/// Steps are animated when playing at most this many steps per second (and when stepping by hand).
+const ANIMATE_SPEED_MAX: u32 = 8;
 
 /// Target wall time of one run-to-end chunk, in milliseconds.
 const CHUNK_MS: f64 = 12.0;
@@ -61,6 +65,8 @@ pub struct App {
     /// How the page is dressed (embed view, presenter mode, theme), from its address.
     shell: Shell,
     dialog: Option<Dialog>,
+    /// Where the goroutine chips were before the action being rendered, and at which step (see flip).
+    flip_from: Option<(flip::Positions, u64)>,
     _keys: Option<Closure<dyn FnMut(web_sys::KeyboardEvent)>>,
     _hash: Option<Closure<dyn FnMut()>>,
 }
@@ -92,6 +98,7 @@ impl Component for App {
             goroutines_first: 0,
             shell,
             dialog: None,
+            flip_from: None,
             _keys: None,
             _hash: None,
         }
@@ -107,14 +114,16 @@ impl Component for App {
                     None => Action::Tick,
                 };
                 self.last_tick = Some(now);
-                self.playback.update(action);
+                self.act(action);
             }
-            Msg::Do(action) => self.playback.update(action),
+            Msg::Do(action) => self.act(action),
             Msg::Chunk => {
                 self.chunk_timer = None;
                 let start = js_sys::Date::now();
-                self.playback.update(Action::RunChunk {
-                    max_steps: self.chunk_steps,
+                let max_steps = self.chunk_steps;
+                self.playback.update(match self.playback.mode {
+                    Mode::Finding => Action::FindChunk { max_steps },
+                    _ => Action::RunChunk { max_steps },
                 });
                 let took = js_sys::Date::now() - start;
                 if took < CHUNK_MS / 2.0 {
@@ -197,15 +206,22 @@ impl Component for App {
                     "End" => self.playback.loaded().map(|l| Action::Seek(l.furthest())),
                     "r" => Some(Action::RunToEnd),
                     "0" => Some(Action::Load),
+                    "n" => Some(Action::FindNext),
+                    "N" => Some(Action::FindPrev),
                     "?" => {
                         self.help = !self.help;
                         None
                     }
-                    "Escape" => {
+                    "Escape" if self.help => {
                         self.help = false;
-                        self.dialog = None;
-                        Some(Action::Dismiss)
+                        None
                     }
+                    "Escape" if self.dialog.is_some() => {
+                        self.dialog = None;
+                        None
+                    }
+                    "Escape" if self.playback.notice.is_some() => Some(Action::Dismiss),
+                    "Escape" => Some(Action::Follow(None)),
                     "p" if !embed => {
                         self.shell.presenter = !self.shell.presenter;
                         None
@@ -225,7 +241,7 @@ impl Component for App {
                     _ => return false,
                 };
                 if let Some(action) = action {
-                    self.playback.update(action);
+                    self.act(action);
                 }
             }
         }
@@ -245,6 +261,29 @@ impl Component for App {
     }
 
     fn rendered(&mut self, ctx: &Context<Self>, first_render: bool) {
+        if let Some((before, step)) = self.flip_from.take() {
+            if let Some(l) = self.playback.loaded().filter(|l| l.step() != step) {
+                // A goroutine the step created flies in from its creator.
+                let born = l
+                    .last_step()
+                    .filter(|s| s.index == l.step())
+                    .map(|s| {
+                        s.events
+                            .iter()
+                            .filter_map(|e| match e {
+                                runtime::Event::GoroutineCreated {
+                                    goroutine,
+                                    creator: Some(c),
+                                    ..
+                                } => Some((goroutine.0, c.0)),
+                                _ => None,
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                flip::play(&before, &born);
+            }
+        }
         if !first_render {
             return;
         }
@@ -278,6 +317,8 @@ impl Component for App {
                     "End",
                     "r",
                     "0",
+                    "n",
+                    "N",
                     "?",
                     "Escape",
                     "p",
@@ -350,6 +391,30 @@ fn apply_theme(shell: &Shell) {
 }
 
 impl App {
+    /// Applies a playback action, first measuring the chips if the step it leads to is to be animated.
+    fn act(&mut self, action: Action) {
+        let step = self.playback.loaded().map(|l| l.step());
+        let animate = step.is_some()
+            && match &action {
+                Action::Step
+                | Action::StepBack
+                | Action::RunNext(_)
+                | Action::Choose(_)
+                | Action::FindNext
+                | Action::FindPrev => true,
+                Action::Tick | Action::TickAfter(_) => {
+                    self.playback.settings.speed <= ANIMATE_SPEED_MAX
+                }
+                Action::Seek(n) => step.is_some_and(|s| s.abs_diff(*n) == 1),
+                _ => false,
+            };
+        self.flip_from = None;
+        if animate {
+            self.flip_from = flip::measure().zip(step);
+        }
+        self.playback.update(action);
+    }
+
     /// Starts or stops the play and chunk timers to match the playback's mode and speed.
     fn sync_timers(&mut self, ctx: &Context<Self>) {
         match self.playback.mode {
@@ -369,7 +434,7 @@ impl App {
             }
         }
         match self.playback.mode {
-            Mode::RunningToEnd => {
+            Mode::RunningToEnd | Mode::Finding => {
                 if self.chunk_timer.is_none() {
                     let link = ctx.link().clone();
                     self.chunk_timer = Some(Timeout::new(0, move || link.send_message(Msg::Chunk)));

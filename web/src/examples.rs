@@ -165,6 +165,41 @@ func main() {
 }
 "#,
     },
+    Example {
+        name: "Context: a deadline cancels three workers",
+        watch: "the context tree: the timeout closes its done channel, and cancellation reaches each worker's child context",
+        source: r#"package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+func worker(ctx context.Context, id int, out chan<- string) {
+	select {
+	case <-time.After(time.Duration(id) * 30 * time.Millisecond):
+		out <- fmt.Sprint("worker ", id, " done")
+	case <-ctx.Done():
+		out <- fmt.Sprint("worker ", id, ": ", context.Cause(ctx))
+	}
+}
+
+func main() {
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	out := make(chan string)
+	for id := 1; id <= 3; id++ {
+		child, stop := context.WithCancel(ctx)
+		defer stop()
+		go worker(child, id, out)
+	}
+	for range 3 {
+		fmt.Println(<-out)
+	}
+}
+"#,
+    },
 ];
 
 #[cfg(test)]
@@ -199,7 +234,8 @@ mod tests {
             Deadlock: main sends to itself: fatal error: all goroutines are asleep - deadlock! | "" | leaked 1
             Mutex: four goroutines and a counter: exited with code 0 | "count: 4\n" | leaked 0
             Select with a timeout: exited with code 0 | "timeout\n" | leaked 1
-            Pipeline: generator, squarer, printer: exited with code 0 | "1\n4\n9\n16\n" | leaked 0"#]]
+            Pipeline: generator, squarer, printer: exited with code 0 | "1\n4\n9\n16\n" | leaked 0
+            Context: a deadline cancels three workers: exited with code 0 | "worker 1 done\nworker 3: context deadline exceeded\nworker 2: context deadline exceeded\n" | leaked 0"#]]
         .assert_eq(&outcomes.join("\n"));
     }
 }

@@ -6,6 +6,8 @@
 mod app;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod examples;
+#[cfg(target_arch = "wasm32")]
+mod flip;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod gallery;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
@@ -16,6 +18,8 @@ mod playback;
 mod share;
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod shell;
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod touched;
 #[cfg(target_arch = "wasm32")]
 mod view;
 

@@ -22,6 +22,9 @@ use runtime::{
     Snapshot, Step,
 };
 
+use crate::touched;
+pub use crate::touched::Subject;
+
 /// The file name programs are compiled as (gc prints it in diagnostics: `prog.go:4:2: ...`).
 pub const FILE_NAME: &str = "prog.go";
 
@@ -30,6 +33,9 @@ pub const STEPS_MAX: u64 = 100_000;
 
 /// Most trial steps [`Action::RunNext`] makes to find the choices that run a goroutine next.
 const TRIALS_MAX: usize = 512;
+
+/// Most new steps [`Action::FindNext`] computes (in chunks) past the furthest step before it gives up.
+pub const FIND_STEPS_MAX: u64 = 20_000;
 
 /// Speeds offered for Play, in steps per second.
 pub const SPEEDS: [u32; 8] = [1, 2, 4, 8, 16, 60, 250, 1000];
@@ -81,6 +87,8 @@ pub struct Settings {
     pub speed: u32,
     /// The run ends with the runtime's step-limit message after this many steps.
     pub steps_max: u64,
+    /// "Next event" gives up after computing this many new steps.
+    pub find_steps_max: u64,
 }
 
 impl Default for Settings {
@@ -91,6 +99,7 @@ impl Default for Settings {
             policy: PolicyKind::GoLike,
             speed: 4,
             steps_max: STEPS_MAX,
+            find_steps_max: FIND_STEPS_MAX,
         }
     }
 }
@@ -124,6 +133,9 @@ pub enum Mode {
     Playing,
     /// Running to the end in chunks ([`Action::RunChunk`] from a timer), so the page stays responsive.
     RunningToEnd,
+    /// Looking for the next event on the followed goroutine or channel past the furthest step, in chunks
+    /// ([`Action::FindChunk`] from a timer).
+    Finding,
 }
 
 /// Everything that can happen to the playback.
@@ -168,6 +180,18 @@ pub enum Action {
     Restore(u64),
     /// Closes the notice.
     Dismiss,
+    /// Follows a goroutine or channel (None: stop following).
+    Follow(Option<Subject>),
+    /// Moves to the next step whose events involve the followed goroutine or channel: at once within the
+    /// steps already computed, else by computing new ones in chunks ([`Mode::Finding`]), at most
+    /// `Settings::find_steps_max` of them.
+    FindNext,
+    /// Moves to the previous step whose events involve the followed goroutine or channel.
+    FindPrev,
+    /// A find timer fired: at most this many new steps.
+    FindChunk {
+        max_steps: u64,
+    },
 }
 
 /// A loaded program and its run.
@@ -181,6 +205,8 @@ pub struct Loaded {
     end: Option<u64>,
     /// Manual policy: the ready select cases the next step could take (empty when there is no choice).
     next_cases: Vec<CaseOption>,
+    /// The goroutines and channels each step's events involve, in step order: (step, subject).
+    involved: Vec<(u32, Subject)>,
 }
 
 /// A ready select case the next step can be made to take.
@@ -207,6 +233,7 @@ impl Loaded {
             live,
             end: None,
             next_cases: Vec::new(),
+            involved: Vec::new(),
         };
         loaded.refresh();
         loaded
@@ -276,11 +303,20 @@ impl Loaded {
         step
     }
 
+    /// Records a newly computed step: live goroutines after it, and what its events involve.
     fn record_live(&mut self, step: &Step) {
         let n = step.index as usize;
         if n == 0 || n < self.live.len() {
             return;
         }
+        let at = step.index as u32;
+        let involved = &mut self.involved;
+        let first = involved.len();
+        touched::for_each_subject(&step.events, |s| {
+            if !involved[first..].iter().any(|&(_, x)| x == s) {
+                involved.push((at, s));
+            }
+        });
         let before = self.live[n - 1] as i64;
         let mut delta = 0i64;
         for e in &step.events {
@@ -330,6 +366,25 @@ impl Loaded {
         } else {
             Vec::new()
         };
+    }
+
+    /// The first step after `after` (up to the furthest) whose events involve `s`.
+    pub fn next_involving(&self, s: Subject, after: u64) -> Option<u64> {
+        let from = self.involved.partition_point(|&(n, _)| n as u64 <= after);
+        self.involved[from..]
+            .iter()
+            .find(|&&(_, x)| x == s)
+            .map(|&(n, _)| n as u64)
+    }
+
+    /// The last step before `before` whose events involve `s`.
+    pub fn prev_involving(&self, s: Subject, before: u64) -> Option<u64> {
+        let to = self.involved.partition_point(|&(n, _)| (n as u64) < before);
+        self.involved[..to]
+            .iter()
+            .rev()
+            .find(|&&(_, x)| x == s)
+            .map(|&(n, _)| n as u64)
     }
 
     /// Manual policy: the ready select cases the next step can take, if it runs a select with more than one.
@@ -444,6 +499,10 @@ impl Loaded {
         // History::fork drops a replayed schedule's later choices on every checkpoint too.
         let step = self.history.fork(choices);
         self.live.truncate(step.index as usize);
+        let cut = self
+            .involved
+            .partition_point(|&(n, _)| (n as u64) < step.index);
+        self.involved.truncate(cut);
         self.end = None;
         self.record_live(&step);
         if self.ended() {
@@ -479,6 +538,10 @@ pub struct Playback {
     /// Manual policy: recorded choices (of a shared link) that loading replays, so the run follows the
     /// shared timeline. Dropped when the text or the settings change.
     pub replay: Option<Schedule>,
+    /// The goroutine or channel "next event" follows.
+    pub following: Option<Subject>,
+    /// While [`Mode::Finding`]: the step the search started from and the step it gives up at.
+    find: Option<(u64, u64)>,
 }
 
 impl Playback {
@@ -493,6 +556,8 @@ impl Playback {
             problem: None,
             notice: None,
             replay: None,
+            following: None,
+            find: None,
         }
     }
 
@@ -577,7 +642,7 @@ impl Playback {
             Action::Pause => self.mode = Mode::Paused,
             Action::TogglePlay => match self.mode {
                 Mode::Paused => self.play(),
-                Mode::Playing | Mode::RunningToEnd => self.mode = Mode::Paused,
+                Mode::Playing | Mode::RunningToEnd | Mode::Finding => self.mode = Mode::Paused,
             },
             Action::Tick => {
                 if self.mode == Mode::Playing {
@@ -628,9 +693,22 @@ impl Playback {
                 }
             }
             Action::Dismiss => self.notice = None,
+            Action::Follow(s) => self.following = s,
+            Action::FindNext => self.find_next(),
+            Action::FindPrev => self.find_prev(),
+            Action::FindChunk { max_steps } => {
+                if self.mode == Mode::Finding {
+                    self.find_chunk(max_steps.max(1));
+                }
+            }
         }
-        if self.loaded.as_ref().is_none_or(Loaded::ended) && self.mode != Mode::Paused {
+        if self.loaded.as_ref().is_none_or(Loaded::ended)
+            && !matches!(self.mode, Mode::Paused | Mode::Finding)
+        {
             self.mode = Mode::Paused;
+        }
+        if self.mode != Mode::Finding {
+            self.find = None;
         }
     }
 
@@ -700,6 +778,105 @@ impl Playback {
         }
         if l.ended() {
             self.mode = Mode::Paused;
+        }
+    }
+
+    /// The followed subject, or a notice asking for one.
+    fn followed(&mut self) -> Option<Subject> {
+        if self.following.is_none() {
+            self.notice =
+                Some("select a goroutine or a channel first (click it in the runtime pane)".into());
+        }
+        self.following
+    }
+
+    fn find_next(&mut self) {
+        self.mode = Mode::Paused;
+        let Some(s) = self.followed() else {
+            return;
+        };
+        if !self.ensure_loaded() {
+            return;
+        }
+        let Some(l) = &mut self.loaded else {
+            return;
+        };
+        let from = l.step();
+        if let Some(n) = l.next_involving(s, from) {
+            self.notice = None;
+            l.goto(n);
+            return;
+        }
+        if let Some(end) = l.end() {
+            self.notice = Some(format!("no later event on {s}: the run ends at step {end}"));
+            return;
+        }
+        // Past what was computed: compute new steps in chunks from the furthest one.
+        self.notice = None;
+        let furthest = l.furthest();
+        l.goto(furthest);
+        self.find = Some((from, furthest + self.settings.find_steps_max));
+        self.mode = Mode::Finding;
+    }
+
+    fn find_chunk(&mut self, max_steps: u64) {
+        let (Some(s), Some((from, until)), Some(l)) =
+            (self.following, self.find, self.loaded.as_mut())
+        else {
+            self.mode = Mode::Paused;
+            return;
+        };
+        let mut last = None;
+        let mut found = false;
+        for _ in 0..max_steps {
+            if l.ended() || l.step() >= until {
+                break;
+            }
+            let step = l.forward();
+            touched::for_each_subject(&step.events, |x| found |= x == s);
+            last = Some(step);
+            if found {
+                break;
+            }
+        }
+        if let Some(step) = last {
+            l.last_step = Some(step);
+            l.refresh();
+        }
+        if found {
+            self.mode = Mode::Paused;
+        } else if l.ended() {
+            self.notice = Some(format!(
+                "no later event on {s}: the run ended at step {}",
+                l.step()
+            ));
+            l.goto(from);
+            self.mode = Mode::Paused;
+        } else if l.step() >= until {
+            self.notice = Some(format!(
+                "no event on {s} in the next {} steps (searched to step {until}); \
+                 press Next event again to search further",
+                self.settings.find_steps_max
+            ));
+            l.goto(from);
+            self.mode = Mode::Paused;
+        }
+    }
+
+    fn find_prev(&mut self) {
+        self.mode = Mode::Paused;
+        let Some(s) = self.followed() else {
+            return;
+        };
+        let Some(l) = &mut self.loaded else {
+            return;
+        };
+        match l.prev_involving(s, l.step()) {
+            Some(n) => {
+                self.notice = None;
+                l.goto(n);
+            }
+            None => self.notice = Some(format!("no earlier event on {s}")),
         }
     }
 
@@ -1089,6 +1266,143 @@ func main() {
             p.update(Action::RunChunk { max_steps: 100 });
         }
         assert_eq!(loaded(&p).snapshot().stdout, "b 2\n");
+    }
+
+    /// Follows `s` with FindNext until it stops (running find chunks of `chunk` steps); returns the step.
+    fn find_next(p: &mut Playback, chunk: u64) -> u64 {
+        p.update(Action::FindNext);
+        let mut chunks = 0;
+        while p.mode == Mode::Finding {
+            p.update(Action::FindChunk { max_steps: chunk });
+            chunks += 1;
+            assert!(chunks < 10_000, "the search ends");
+        }
+        loaded(p).step()
+    }
+
+    fn events_involve(p: &Playback, s: Subject) -> bool {
+        let step = loaded(p).last_step().expect("a step");
+        let mut found = false;
+        touched::for_each_subject(&step.events, |x| found |= x == s);
+        found
+    }
+
+    #[test]
+    fn next_and_previous_event_on_a_goroutine() {
+        let mut p = Playback::new(LEAK);
+        p.update(Action::FindNext);
+        assert!(p
+            .notice
+            .as_deref()
+            .unwrap()
+            .starts_with("select a goroutine"));
+        p.update(Action::Dismiss);
+        p.update(Action::Load);
+        // The sender: the first goroutine main creates (G6: the program imports fmt, so os).
+        let g = Subject::Goroutine(GoroutineId(6));
+        p.update(Action::Follow(Some(g)));
+        // Nothing is computed past step 0 yet: the search runs in chunks.
+        let mut visits = Vec::new();
+        loop {
+            let before = loaded(&p).step();
+            let at = find_next(&mut p, 3);
+            if p.notice.is_some() {
+                assert_eq!(at, before, "a failed search goes back where it started");
+                break;
+            }
+            assert!(at > before);
+            assert!(events_involve(&p, g), "step {at} involves {g}");
+            visits.push(at);
+            assert!(visits.len() < 100);
+        }
+        let end = loaded(&p)
+            .end()
+            .expect("the search followed the run to its end");
+        assert_eq!(
+            p.notice.as_deref(),
+            Some(format!("no later event on G6: the run ended at step {end}").as_str())
+        );
+        // Created by main's `go`; then scheduled and parked on the channel in one step.
+        assert_eq!(visits.len(), 2, "{visits:?}");
+        p.update(Action::Seek(visits[0]));
+        let created = &loaded(&p).last_step().unwrap().events;
+        assert!(created
+            .iter()
+            .any(|e| matches!(e, Event::GoroutineCreated { goroutine, .. } if goroutine.0 == 6)));
+        p.update(Action::Seek(visits[1]));
+        let parked = &loaded(&p).last_step().unwrap().events;
+        assert!(parked
+            .iter()
+            .any(|e| matches!(e, Event::Parked { goroutine, .. } if goroutine.0 == 6)));
+        // Every step in between has no event on G6.
+        p.update(Action::Seek(0));
+        let mut stepped = Vec::new();
+        while !loaded(&p).ended() {
+            p.update(Action::Step);
+            if events_involve(&p, g) {
+                stepped.push(loaded(&p).step());
+            }
+        }
+        assert_eq!(stepped, visits);
+        // Backwards, within the computed steps, at once.
+        p.update(Action::Dismiss);
+        for &n in visits.iter().rev() {
+            p.update(Action::FindPrev);
+            assert_eq!(p.mode, Mode::Paused);
+            assert_eq!(loaded(&p).step(), n);
+        }
+        p.update(Action::FindPrev);
+        assert_eq!(p.notice.as_deref(), Some("no earlier event on G6"));
+        assert_eq!(loaded(&p).step(), visits[0]);
+        // Forward again, within the computed steps.
+        p.update(Action::FindNext);
+        assert_eq!(p.mode, Mode::Paused, "no search needed");
+        assert_eq!(loaded(&p).step(), visits[1]);
+        p.update(Action::Seek(end));
+        p.update(Action::FindNext);
+        assert_eq!(
+            p.notice.as_deref(),
+            Some(format!("no later event on G6: the run ends at step {end}").as_str())
+        );
+    }
+
+    #[test]
+    fn next_event_on_a_channel_and_giving_up_after_the_limit() {
+        const PING: &str = "package main\n\nfunc main() {\n\tch := make(chan int)\n\tdone := make(chan bool)\n\tgo func() {\n\t\tfor i := 0; i < 100; i++ {\n\t\t\tch <- i\n\t\t}\n\t\tdone <- true\n\t}()\n\tfor i := 0; i < 100; i++ {\n\t\t<-ch\n\t}\n\t<-done\n}\n";
+        let mut p = Playback::new(PING);
+        p.settings.find_steps_max = 50;
+        p.update(Action::Load);
+        let done = Subject::Chan(runtime::ChanId(1));
+        p.update(Action::Follow(Some(done)));
+        // chan 1 is made near the start.
+        let made = find_next(&mut p, 1000);
+        assert!(events_involve(&p, done));
+        assert!(loaded(&p).snapshot().channels.iter().any(|c| c.id.0 == 1));
+        // Its next event (the final send) is hundreds of steps away: more than the limit.
+        let n = find_next(&mut p, 7);
+        assert_eq!(n, made);
+        assert!(
+            p.notice
+                .as_deref()
+                .unwrap()
+                .starts_with("no event on chan 1 in the next 50 steps"),
+            "{:?}",
+            p.notice
+        );
+        // Raising the limit finds it, from where the last search stopped.
+        p.settings.find_steps_max = 10_000;
+        let n = find_next(&mut p, 64);
+        assert!(n > made + 50);
+        assert!(events_involve(&p, done));
+        assert!(p.notice.is_none());
+        // Stepping cancels a search.
+        p.update(Action::Follow(Some(Subject::Chan(runtime::ChanId(7)))));
+        p.update(Action::FindNext);
+        assert_eq!(p.mode, Mode::Finding);
+        p.update(Action::Step);
+        assert_eq!(p.mode, Mode::Paused);
+        p.update(Action::FindChunk { max_steps: 10 });
+        assert_eq!(loaded(&p).step(), n + 1, "no search after it was cancelled");
     }
 
     #[test]

@@ -7,8 +7,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::context::ContextKind;
 use crate::goroutine::{WaitObject, WaitReason};
-use crate::ids::{ChanId, GoroutineId, ProcessorId, SyncId, ThreadId, TimerId};
+use crate::ids::{ChanId, ContextId, GoroutineId, ProcessorId, SyncId, ThreadId, TimerId};
 use crate::program::SourceSpan;
 
 /// Where a readied goroutine was put.
@@ -193,6 +194,22 @@ pub enum Event {
     ProgramExited { code: i32 },
     /// Text written to stdout or stderr.
     Output { stream: OutputStream, text: String },
+    /// Package context made a context (see [`crate::context`]).
+    ContextCreated {
+        context: ContextId,
+        kind: ContextKind,
+        parent: Option<ContextId>,
+        goroutine: GoroutineId,
+    },
+    /// A context's done channel was made (on the first `Done()`).
+    ContextDoneMade { context: ContextId, chan: ChanId },
+    /// A context was cancelled: `err` is `ctx.Err()`, `cause` is `context.Cause(ctx)`.
+    ContextCancelled {
+        context: ContextId,
+        goroutine: GoroutineId,
+        err: String,
+        cause: String,
+    },
 }
 
 impl std::fmt::Display for Event {
@@ -455,6 +472,38 @@ impl std::fmt::Display for Event {
                     OutputStream::Stderr => "stderr",
                 };
                 write!(f, "{s}: {:?}", text)
+            }
+            Event::ContextCreated {
+                context,
+                kind,
+                parent,
+                goroutine,
+            } => {
+                write!(
+                    f,
+                    "{} made {context} with {}",
+                    g(goroutine),
+                    kind.function()
+                )?;
+                match parent {
+                    Some(p) => write!(f, " from {p}"),
+                    None => write!(f, " from a Context of the program's own"),
+                }
+            }
+            Event::ContextDoneMade { context, chan } => {
+                write!(f, "{context} got its done channel, chan {}", chan.0)
+            }
+            Event::ContextCancelled {
+                context,
+                goroutine,
+                err,
+                cause,
+            } => {
+                write!(f, "{} cancelled {context}: {err}", g(goroutine))?;
+                if cause != err {
+                    write!(f, " (cause: {cause})")?;
+                }
+                Ok(())
             }
         }
     }

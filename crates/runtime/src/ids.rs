@@ -60,3 +60,8 @@ define_id!(
     SyncId,
     "sync#{}"
 );
+define_id!(
+    /// A context of package context (see [`crate::context`]), numbered in order of creation.
+    ContextId,
+    "context {}"
+);

@@ -8,12 +8,14 @@
 //! - [`chan`], [`select`], [`sync`], [`time`]: chan.go, select.go, sema.go + sync/*, time.go;
 //! - [`fs`]: the in-memory file system; `syscall`: blocking system calls and the P hand-off;
 //! - `fast_path`: non-blocking operations completed inside the interpreter on quiet one-P runs;
+//! - [`context`]: the context tree package context reports, for front ends;
 //! - [`policy`]: seeded choices and the replayable `Schedule`;
 //! - [`event`], [`snapshot`], [`status`], [`traceback`], [`leak`], [`history`]: what front ends read;
 //! - vm side: [`program`], [`value`], [`heap`], [`types`], [`interp`], [`fmt`], [`natives`], [`builder`].
 
 pub mod builder;
 pub mod chan;
+pub mod context;
 pub mod event;
 mod fast_path;
 pub mod fmt;
@@ -44,7 +46,7 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 pub use event::Event;
 pub use history::History;
-pub use ids::{ChanId, GoroutineId, ProcessorId, SyncId, ThreadId, TimerId};
+pub use ids::{ChanId, ContextId, GoroutineId, ProcessorId, SyncId, ThreadId, TimerId};
 pub use leak::LeakReport;
 pub use policy::{ChoiceKind, PolicyConfig, Schedule};
 pub use proc::RUNQ_CAPACITY;

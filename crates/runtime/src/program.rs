@@ -506,6 +506,16 @@ pub enum RtCode {
     SyscallUnlink,
     /// `stat(2)`: args (path string); results (size int, is a directory bool, errno int). Not blocking.
     SyscallStat,
+    /// Package context made a context (see [`crate::context`]; never blocks): args (kind int: 1-based
+    /// [`crate::context::ContextKind`] order, info []any{parent int, deadline int64, key any, val any}), where
+    /// parent is a result of an earlier ContextTrack, -1 for Background, -2 for TODO, 0 for a Context the
+    /// program implements; result (id int, never 0).
+    ContextTrack,
+    /// A context's done channel was made: args (id int, done chan struct{}); no result.
+    ContextDone,
+    /// A context was cancelled: args (id int, info []any{done chan struct{}, err error, cause error}); no
+    /// result. Errors are shown as `%v` without calling the program's own methods.
+    ContextCancel,
 }
 
 impl RtCode {
@@ -515,7 +525,7 @@ impl RtCode {
         match self {
             Now | Gosched | NumGoroutine | NumCpu => 0,
             ChanSend | WaitGroupAdd | TimerReset | AfterFunc | SyscallRead | CondWaitTicket
-            | SyscallOpen | SyscallWrite => 2,
+            | SyscallOpen | SyscallWrite | ContextTrack | ContextDone | ContextCancel => 2,
             _ => 1,
         }
     }
@@ -526,7 +536,8 @@ impl RtCode {
         match self {
             ChanSend | ChanClose | MutexLock | MutexUnlock | RWMutexLock | RWMutexUnlock
             | RWMutexRLock | RWMutexRUnlock | WaitGroupAdd | WaitGroupDone | WaitGroupWait
-            | CondWait | CondWaitTicket | CondSignal | CondBroadcast | Sleep | Gosched | Exit => 0,
+            | CondWait | CondWaitTicket | CondSignal | CondBroadcast | Sleep | Gosched | Exit
+            | ContextDone | ContextCancel => 0,
             ChanRecv2 | NewTimer | NewTicker | SyscallRead | SyscallOpen | SyscallWrite => 2,
             SyscallStat => 3,
             _ => 1,

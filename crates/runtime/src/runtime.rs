@@ -201,6 +201,8 @@ pub struct Runtime {
     pub(crate) fs: FileSystem,
     /// Functions of time.AfterFunc timers (`TimerAction::StartFunc` indexes this).
     pub(crate) after_funcs: Vec<FuncValue>,
+    /// The context tree package context reports (front ends only; see crate::context).
+    pub(crate) contexts: crate::context::Contexts,
     pub(crate) policy: Policy,
     pub(crate) status: Status,
     pub(crate) stdout: Vec<u8>,
@@ -268,6 +270,7 @@ impl Runtime {
             timers: Timers::default(),
             fs,
             after_funcs: Vec::new(),
+            contexts: Default::default(),
             policy,
             status: Status::Running,
             stdout: Vec::new(),
@@ -1565,6 +1568,12 @@ impl Runtime {
                 let code = arg(0).as_int() as i32;
                 self.end(Status::Exited { code });
             }
+            RtCode::ContextTrack | RtCode::ContextDone | RtCode::ContextCancel => {
+                match self.context_op(g, code, args) {
+                    Ok(results) => self.complete(g, &results),
+                    Err(message) => self.fatal(g, &message),
+                }
+            }
         }
     }
 
@@ -2124,6 +2133,7 @@ impl Runtime {
         for o in &self.sync_objects {
             o.check_invariants();
         }
+        self.contexts.check_invariants();
         let queued: std::collections::BTreeSet<GoroutineId> = self.sched.queued().collect();
         let running: std::collections::BTreeSet<GoroutineId> = self
             .sched

@@ -39,6 +39,8 @@ pub struct Snapshot {
     /// Open file descriptors (3 and up) of the in-memory file system.
     #[serde(default)]
     pub open_files: Vec<OpenFileView>,
+    /// The context tree (package context's contexts), by id.
+    pub contexts: Vec<crate::context::ContextView>,
     pub stdout: String,
     pub stderr: String,
 }
@@ -332,6 +334,7 @@ impl Runtime {
                     ),
                 })
                 .collect(),
+            contexts: self.contexts.list().to_vec(),
             stdout: String::from_utf8_lossy(self.stdout()).into_owned(),
             stderr: String::from_utf8_lossy(self.stderr()).into_owned(),
         }

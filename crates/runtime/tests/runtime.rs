@@ -1084,3 +1084,161 @@ fn collection_keeps_closures_of_goroutines_that_have_not_run() {
     assert_eq!(rt.status().exit_code(), Some(0), "{}", stderr(&rt));
     assert_eq!(stdout(&rt), format!("{}\n", (n - 1) * n / 2));
 }
+
+/// Package context as the prelude reports it: `root, cancel := WithCancel(Background())`, a deadline child
+/// and a value child of it, root's done channel made (by `Done()`), then `cancel()` and the deadline
+/// child's cancellation propagated (with its cause); `kind` of the first context comes from the caller.
+fn context_tree(first_kind: i32) -> Program {
+    program(|b, main| {
+        let ct = chan_int(b);
+        let mut f = b.func(main);
+        f.line(3);
+        let nil = f.reg();
+        f.emit(Instr::Zero {
+            dst: nil,
+            ty: builtin::ANY,
+        });
+        let track = |f: &mut runtime::builder::FuncBuilder<'_>,
+                     kind: i32,
+                     info: &[(Reg, runtime::types::TypeId)]| {
+            let k = f.int(kind);
+            let s = f.any_slice(info);
+            f.rt(RtCode::ContextTrack, &[k, s], builtin::INT)
+        };
+        let background = f.int(-1);
+        let zero = f.int(0);
+        let root = track(
+            &mut f,
+            first_kind,
+            &[
+                (background, builtin::INT),
+                (zero, builtin::INT64),
+                (nil, builtin::ANY),
+                (nil, builtin::ANY),
+            ],
+        );
+        f.line(4);
+        let deadline = f.int(1_000_000);
+        let timed = track(
+            &mut f,
+            4,
+            &[
+                (root, builtin::INT),
+                (deadline, builtin::INT64),
+                (nil, builtin::ANY),
+                (nil, builtin::ANY),
+            ],
+        );
+        f.line(5);
+        let key = f.reg();
+        let k = f.str_const("user");
+        f.emit(Instr::Const { dst: key, konst: k });
+        let val = f.int(42);
+        track(
+            &mut f,
+            5,
+            &[
+                (root, builtin::INT),
+                (zero, builtin::INT64),
+                (key, builtin::STRING),
+                (val, builtin::INT),
+            ],
+        );
+        f.line(6);
+        let done = f.make_chan(ct, 0);
+        f.rt(RtCode::ContextDone, &[root, done], builtin::INT);
+        f.line(7);
+        f.close(done);
+        let canceled = f.reg();
+        let c = f.str_const("context canceled");
+        f.emit(Instr::Const {
+            dst: canceled,
+            konst: c,
+        });
+        let info = f.any_slice(&[
+            (done, ct),
+            (canceled, builtin::STRING),
+            (canceled, builtin::STRING),
+        ]);
+        f.rt(RtCode::ContextCancel, &[root, info], builtin::INT);
+        let cause = f.reg();
+        let c = f.str_const("shutting down");
+        f.emit(Instr::Const {
+            dst: cause,
+            konst: c,
+        });
+        let no_chan = f.reg();
+        f.emit(Instr::Zero {
+            dst: no_chan,
+            ty: ct,
+        });
+        let info = f.any_slice(&[
+            (no_chan, ct),
+            (canceled, builtin::STRING),
+            (cause, builtin::STRING),
+        ]);
+        f.rt(RtCode::ContextCancel, &[timed, info], builtin::INT);
+        f.ret(&[]);
+        f.finish();
+    })
+}
+
+#[test]
+fn the_context_tree_is_recorded_without_changing_the_run() {
+    let (rt, events) = run_checked(context_tree(3), config(1, 0));
+    assert_eq!(rt.status(), &Status::Exited { code: 0 }, "{}", stderr(&rt));
+    let narration: String = events
+        .iter()
+        .filter(|e| e.to_string().contains("context"))
+        .map(|e| format!("{e}\n"))
+        .collect();
+    expect_test::expect![[r#"
+        G1 made context 1 with context.WithCancel from context 0
+        G1 made context 2 with context.WithDeadline from context 1
+        G1 made context 3 with context.WithValue from context 1
+        context 1 got its done channel, chan 0
+        G1 cancelled context 1: context canceled
+        G1 cancelled context 2: context canceled (cause: shutting down)
+    "#]]
+    .assert_eq(&narration);
+    let tree: String = rt
+        .snapshot()
+        .contexts
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {:?} parent={:?} done={:?} deadline={:?} key={:?}:{:?}={:?} cancelled={:?}\n",
+                c.id.0,
+                c.kind,
+                c.parent.map(|p| p.0),
+                c.done.map(|d| d.0),
+                c.deadline_ns,
+                c.key_type,
+                c.key,
+                c.value,
+                c.cancelled.as_ref().map(|x| (&x.err, &x.cause, x.by.0)),
+            )
+        })
+        .collect();
+    expect_test::expect![[r#"
+        0 Background parent=None done=None deadline=None key=None:None=None cancelled=None
+        1 WithCancel parent=Some(0) done=Some(0) deadline=None key=None:None=None cancelled=Some(("context canceled", "context canceled", 1))
+        2 WithDeadline parent=Some(1) done=None deadline=Some(1000000) key=None:None=None cancelled=Some(("context canceled", "shutting down", 1))
+        3 WithValue parent=Some(1) done=None deadline=None key=Some("string"):Some("user")=Some("42") cancelled=None
+    "#]]
+    .assert_eq(&tree);
+    assert_eq!(rt.contexts(), &rt.snapshot().contexts[..]);
+}
+
+#[test]
+fn a_malformed_context_report_is_a_fatal_error_not_a_panic() {
+    // Kind 1 is Background, which is never made by ContextTrack.
+    let (rt, _) = run_checked(context_tree(1), config(1, 0));
+    assert_eq!(
+        rt.status(),
+        &Status::Fatal {
+            message: "goroscope: unknown context kind 1".into()
+        }
+    );
+    assert!(stderr(&rt).starts_with("fatal error: goroscope: unknown context kind 1\n"));
+}

@@ -115,6 +115,7 @@ pub fn controls(ctx: &Ctx) -> Html {
                     value={step.to_string()} disabled={loaded.is_none() || furthest == 0} oninput={on_seek} />
                 <span id="step-count">{ end_label }</span>
             </div>
+            { follow(ctx) }
             <div class="settings">
                 <label class="inline" title="GOMAXPROCS: the number of Ps">
                     <span>{ "GOMAXPROCS" }</span>
@@ -138,6 +139,33 @@ pub fn controls(ctx: &Ctx) -> Html {
                 </label>
             </div>
         </section>
+    }
+}
+
+/// "Next event on this goroutine / this channel": what is followed and the buttons to jump.
+fn follow(ctx: &Ctx) -> Html {
+    let link = ctx.link;
+    let following = ctx.p.following;
+    let finding = ctx.p.mode == Mode::Finding;
+    let none = following.is_none() || ctx.p.loaded().is_none();
+    html! {
+        <div class="follow" role="group" aria-label="Follow a goroutine or channel">
+            <span id="following" title="Click a goroutine (chip or table row) or a channel to follow it">
+                { match following {
+                    Some(s) => format!("following {s}"),
+                    None => "follow: click a G or chan".to_string(),
+                } }
+            </span>
+            <button type="button" id="prev-event" title="Previous step with an event on it (p)" disabled={none}
+                onclick={link.callback(|_| Msg::Do(Action::FindPrev))}>{ "◀ event" }</button>
+            <button type="button" id="next-event" title="Next step with an event on it (n)" disabled={none}
+                aria-busy={finding.to_string()}
+                onclick={link.callback(|_| Msg::Do(Action::FindNext))}>{ if finding { "searching…" } else { "event ▶" } }</button>
+            if following.is_some() {
+                <button type="button" id="unfollow" aria-label="Stop following"
+                    onclick={link.callback(|_| Msg::Do(Action::Follow(None)))}>{ "×" }</button>
+            }
+        </div>
     }
 }
 
@@ -219,6 +247,15 @@ pub fn help(ctx: &Ctx) -> Html {
         ("←, j", "step back"),
         ("Home / End", "first / furthest step"),
         ("r", "run to the end"),
+        (
+            "n / Shift+N",
+            "next / previous event on the followed goroutine or channel",
+        ),
+        ("Enter (on a goroutine row)", "follow that goroutine"),
+        (
+            "Esc",
+            "close this help, a dialog, the notice, or stop following",
+        ),
         ("0", "reset to step 0"),
         ("Ctrl+Enter (in the editor)", "run the program"),
         ("Esc, then Tab (in the editor)", "leave the editor"),
@@ -236,7 +273,8 @@ pub fn help(ctx: &Ctx) -> Html {
                 <table>
                     { for rows.iter().map(|(k, what)| html! { <tr><th><kbd>{ *k }</kbd></th><td>{ *what }</td></tr> }) }
                 </table>
-                <p>{ "With the Manual policy, click a runnable goroutine (outlined chip) to run it next; \
+                <p>{ "Click a goroutine or a channel to follow it, then jump to the steps that involve it. \
+                      With the Manual policy, click a runnable goroutine (outlined chip) to run it next; \
                       stepping back and choosing differently forks a new timeline." }</p>
                 <button type="button" onclick={close}>{ "Close" }</button>
             </div>

@@ -14,15 +14,15 @@ mod share;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use runtime::event::Event;
 use runtime::snapshot::GoroutineView;
-use runtime::{ChanId, GoroutineId, ProcessorId, Snapshot, SyncId, TimerId};
+use runtime::{GoroutineId, Snapshot};
 use yew::html::Scope;
 use yew::prelude::*;
 
 use crate::app::{App, Msg};
-use crate::playback::{Action, Playback, PolicyKind};
+use crate::playback::{Action, Playback, PolicyKind, Subject};
 use crate::shell::{Dialog, Shell};
+use crate::touched::Touched;
 
 /// What the views need besides the playback: lookups computed once per render.
 pub struct Ctx<'a> {
@@ -37,99 +37,11 @@ pub struct Ctx<'a> {
     pub can_pick: bool,
     /// The first row of the goroutine table's rendered window.
     pub goroutines_first: usize,
+    /// The goroutine or channel "next event" follows.
+    pub following: Option<Subject>,
 }
 
 pub use runtime_pane::goroutine_window_start;
-
-/// Objects the last step acted on (highlighted).
-#[derive(Default)]
-pub struct Touched {
-    pub goroutines: BTreeSet<GoroutineId>,
-    pub chans: BTreeSet<ChanId>,
-    pub syncs: BTreeSet<SyncId>,
-    pub timers: BTreeSet<TimerId>,
-    pub processors: BTreeSet<ProcessorId>,
-}
-
-impl Touched {
-    fn from_events(events: &[Event]) -> Touched {
-        let mut t = Touched::default();
-        for e in events {
-            match e {
-                Event::GoroutineCreated { goroutine, .. }
-                | Event::Parked { goroutine, .. }
-                | Event::Preempted { goroutine }
-                | Event::Yielded { goroutine }
-                | Event::Exited { goroutine }
-                | Event::SelectChose { goroutine, .. } => {
-                    t.goroutines.insert(*goroutine);
-                }
-                Event::GoroutineScheduled {
-                    goroutine,
-                    processor,
-                    ..
-                }
-                | Event::Readied {
-                    goroutine,
-                    processor,
-                    ..
-                } => {
-                    t.goroutines.insert(*goroutine);
-                    t.processors.insert(*processor);
-                }
-                Event::ChannelMade { chan, .. } | Event::ReceivedZeroFromClosed { chan, .. } => {
-                    t.chans.insert(*chan);
-                }
-                Event::ValueHandedOff {
-                    chan,
-                    sender,
-                    receiver,
-                    ..
-                } => {
-                    t.chans.insert(*chan);
-                    t.goroutines.insert(*sender);
-                    t.goroutines.insert(*receiver);
-                }
-                Event::ValueBuffered { chan, sender, .. } => {
-                    t.chans.insert(*chan);
-                    t.goroutines.insert(*sender);
-                }
-                Event::ValueReceived { chan, receiver, .. } => {
-                    t.chans.insert(*chan);
-                    t.goroutines.insert(*receiver);
-                }
-                Event::ChannelClosed { chan, goroutine } => {
-                    t.chans.insert(*chan);
-                    t.goroutines.insert(*goroutine);
-                }
-                Event::SyncChanged {
-                    object, goroutine, ..
-                } => {
-                    t.syncs.insert(*object);
-                    t.goroutines.insert(*goroutine);
-                }
-                Event::TimerSet { timer, .. }
-                | Event::TimerStopped { timer }
-                | Event::TimerFired { timer } => {
-                    t.timers.insert(*timer);
-                }
-                Event::ProcessorStarted { processor, .. }
-                | Event::ProcessorIdled { processor }
-                | Event::ProcessorHandedOff { processor, .. }
-                | Event::MovedToGlobalQueue { processor, .. }
-                | Event::TookFromGlobalQueue { processor, .. } => {
-                    t.processors.insert(*processor);
-                }
-                Event::Stolen { thief, victim, .. } => {
-                    t.processors.insert(*thief);
-                    t.processors.insert(*victim);
-                }
-                _ => {}
-            }
-        }
-        t
-    }
-}
 
 /// The hue of a goroutine's colour (golden-angle spacing, so neighbours differ).
 pub fn hue(g: GoroutineId) -> u32 {
@@ -177,6 +89,7 @@ impl Ctx<'_> {
             state: self.state_of(g),
             detail,
             touched: self.touched.goroutines.contains(&g),
+            selected: self.following == Some(Subject::Goroutine(g)),
             value: value.map(str::to_string),
         }
     }
@@ -195,6 +108,8 @@ pub struct ChipInfo {
     pub state: &'static str,
     pub detail: String,
     pub touched: bool,
+    /// Followed by "next event".
+    pub selected: bool,
     pub value: Option<String>,
 }
 
@@ -209,7 +124,12 @@ pub fn render_chip(info: &ChipInfo, pick: Option<&Callback<GoroutineId>>) -> Htm
     } else {
         format!("G{}: {detail}", g.0)
     };
-    let class = classes!("chip", state, info.touched.then_some("touched"));
+    let class = classes!(
+        "chip",
+        state,
+        info.touched.then_some("touched"),
+        info.selected.then_some("sel")
+    );
     let style = format!("--h:{}", hue(g));
     let label = html! {
         <>
@@ -254,10 +174,26 @@ pub fn page(
             .unwrap_or_default(),
         can_pick: p.settings.policy == PolicyKind::Manual && loaded.is_some_and(|l| !l.ended()),
         goroutines_first,
+        following: p.following,
     };
     if shell.embed {
         return embed::embed_page(&ctx, shell);
     }
+    // Clicking a goroutine chip or row, or a channel, follows it ("next event"); Enter on a focused row too.
+    let on_click = link.batch_callback(|e: MouseEvent| {
+        let el: web_sys::Element = e.target_dyn_into()?;
+        subject_at(&el).map(|s| Msg::Do(Action::Follow(Some(s))))
+    });
+    let on_key = link.batch_callback(|e: KeyboardEvent| {
+        if e.key() != "Enter" {
+            return None;
+        }
+        let el: web_sys::Element = e.target_dyn_into()?;
+        if el.tag_name() != "TR" {
+            return None;
+        }
+        subject_at(&el).map(|s| Msg::Do(Action::Follow(Some(s))))
+    });
     html! {
         <main id="app" class={classes!(shell.classes())}>
             { controls::topbar(&ctx) }
@@ -277,7 +213,7 @@ pub fn page(
                     { editor::editor(&ctx) }
                     { editor::console(&ctx) }
                 </section>
-                <section class="right" aria-label="Runtime">
+                <section class="right" aria-label="Runtime" onclick={on_click} onkeydown={on_key}>
                     { runtime_pane::runtime_pane(&ctx) }
                 </section>
             </div>
@@ -289,4 +225,16 @@ pub fn page(
             } }
         </main>
     }
+}
+
+/// The goroutine (`data-g`) or channel (`data-chan`) an element belongs to, innermost first.
+fn subject_at(el: &web_sys::Element) -> Option<Subject> {
+    let hit = el.closest("[data-g],[data-chan]").ok()??;
+    if let Some(g) = hit.get_attribute("data-g") {
+        return g.parse().ok().map(|g| Subject::Goroutine(GoroutineId(g)));
+    }
+    hit.get_attribute("data-chan")?
+        .parse()
+        .ok()
+        .map(|c| Subject::Chan(runtime::ChanId(c)))
 }

@@ -3,11 +3,15 @@
 //! buffers with their wait queues, sync objects, the virtual clock with its timers, the goroutine table,
 //! and a plot of live goroutines over the steps.
 
+use std::collections::BTreeMap;
+
+use runtime::context::{ContextKind, ContextView};
 use runtime::snapshot::{ChannelView, SyncView};
-use runtime::{GoroutineId, Status};
+use runtime::{ChanId, ContextId, GoroutineId, Status};
 use yew::prelude::*;
 
 use super::{render_chip, ChipInfo, Ctx};
+use crate::playback::Subject;
 
 /// Go's start of time in the playground and the model: 2009-11-10 23:00:00 UTC, in Unix ns.
 const EPOCH_NS: i64 = 1_257_894_000_000_000_000;
@@ -28,6 +32,7 @@ pub fn runtime_pane(ctx: &Ctx) -> Html {
                 { scheduler(ctx) }
                 { channels(ctx) }
                 if !snap.sync_objects.is_empty() { { sync_objects(ctx) } }
+                if !snap.contexts.is_empty() { { contexts(ctx) } }
                 { clock(ctx) }
                 { goroutines(ctx) }
                 { plot(ctx) }
@@ -51,6 +56,7 @@ fn status(ctx: &Ctx) -> Html {
     let mode = match ctx.p.mode {
         crate::playback::Mode::Playing => " · playing",
         crate::playback::Mode::RunningToEnd => " · running to the end…",
+        crate::playback::Mode::Finding => " · looking for the next event…",
         crate::playback::Mode::Paused => "",
     };
     html! {
@@ -77,6 +83,9 @@ fn leaks(ctx: &Ctx) -> Html {
                         <span>{ format!(" on {}", g.waiting_on) }</span>
                     </p>
                     <p class="verdict">{ &g.verdict }</p>
+                    if let Some(hint) = g.goroutines.first().and_then(|&id| done_hint(ctx, id)) {
+                        <p class="verdict ctx-hint">{ hint }</p>
+                    }
                     <pre class="stack">
                         { for g.frames.iter().map(|f| format!("{}{}\n\t{}:{}\n", f.function, f.args, f.file, f.line)) }
                         { format!("created by {}", g.created_by) }
@@ -85,6 +94,30 @@ fn leaks(ctx: &Ctx) -> Html {
             }) }
         </section>
     }
+}
+
+/// For a goroutine blocked on contexts' done channels: which contexts, and that none was cancelled.
+fn done_hint(ctx: &Ctx, g: GoroutineId) -> Option<String> {
+    use runtime::goroutine::WaitObject;
+    let snap = ctx.snap?;
+    let chans = match &ctx.by_id.get(&g)?.waiting_on {
+        WaitObject::Chan(c) => vec![*c],
+        WaitObject::Select(cs) => cs.clone(),
+        _ => return None,
+    };
+    let waiting: Vec<String> = snap
+        .contexts
+        .iter()
+        .filter(|c| c.cancelled.is_none() && c.done.is_some_and(|d| chans.contains(&d)))
+        .map(|c| format!("ctx {} ({})", c.id.0, c.kind.function()))
+        .collect();
+    (!waiting.is_empty()).then(|| {
+        format!(
+            "It waits for {} to be done, and nothing cancelled it: a cancel function that is never called, \
+             or a deadline that was never set.",
+            waiting.join(", ")
+        )
+    })
 }
 
 fn scheduler(ctx: &Ctx) -> Html {
@@ -174,17 +207,24 @@ fn queue(ctx: &Ctx, gs: &[GoroutineId]) -> Html {
 
 fn channels(ctx: &Ctx) -> Html {
     let snap = ctx.snap.expect("loaded");
+    // Done channels of contexts (one closed channel may serve many: package context's shared one).
+    let mut done_of: BTreeMap<ChanId, Vec<u32>> = BTreeMap::new();
+    for c in &snap.contexts {
+        if let Some(d) = c.done {
+            done_of.entry(d).or_default().push(c.id.0);
+        }
+    }
     html! {
         <section id="channels" class="card" aria-label="Channels">
             <h2>{ "Channels" }<span class="sub">{ format!(" {}", snap.channels.len()) }</span></h2>
             if snap.channels.is_empty() { <p class="none">{ "no channels yet" }</p> }
-            { for snap.channels.iter().take(100).map(|c| channel(ctx, c)) }
+            { for snap.channels.iter().take(100).map(|c| channel(ctx, c, &done_of)) }
             if snap.channels.len() > 100 { <p class="more">{ format!("+{} more channels", snap.channels.len() - 100) }</p> }
         </section>
     }
 }
 
-fn channel(ctx: &Ctx, c: &ChannelView) -> Html {
+fn channel(ctx: &Ctx, c: &ChannelView, done_of: &BTreeMap<ChanId, Vec<u32>>) -> Html {
     let chips = |q: &[runtime::snapshot::WaiterView], with_value: bool| -> Vec<ChipInfo> {
         q.iter()
             .take(CHIPS_SHOWN)
@@ -193,6 +233,8 @@ fn channel(ctx: &Ctx, c: &ChannelView) -> Html {
     };
     html! {
         <Channel key={c.id.0} chan={c.clone()} touched={ctx.touched.chans.contains(&c.id)}
+            selected={ctx.following == Some(Subject::Chan(c.id))}
+            done_of={done_of.get(&c.id).cloned().unwrap_or_default()}
             sendq={chips(&c.sendq, true)} recvq={chips(&c.recvq, false)} pick={ctx.pick()} />
     }
 }
@@ -201,6 +243,10 @@ fn channel(ctx: &Ctx, c: &ChannelView) -> Html {
 struct ChannelProps {
     chan: ChannelView,
     touched: bool,
+    /// Followed by "next event".
+    selected: bool,
+    /// The contexts whose done channel this is.
+    done_of: Vec<u32>,
     /// The first [`CHIPS_SHOWN`] goroutines of the sendq and recvq.
     sendq: Vec<ChipInfo>,
     recvq: Vec<ChipInfo>,
@@ -224,12 +270,22 @@ fn Channel(props: &ChannelProps) -> Html {
     const SLOTS_SHOWN: usize = 16;
     let pick = props.pick.as_ref();
     html! {
-        <div class={classes!("chan", props.touched.then_some("touched"), c.closed.then_some("closed"))}
+        <div class={classes!("chan", props.touched.then_some("touched"), c.closed.then_some("closed"), props.selected.then_some("selected"))}
             id={format!("chan-{}", c.id.0)} data-chan={c.id.0.to_string()}>
             <div class="chan-head">
-                <strong>{ format!("chan {}", c.id.0) }</strong>
+                <button type="button" class="name" aria-pressed={props.selected.to_string()}
+                    title="Follow this channel: next / previous event (n / Shift+N)">{ format!("chan {}", c.id.0) }</button>
                 <span class="sub">{ format!(" {kind} · {fill}") }</span>
                 if c.closed { <span class="badge closed">{ "closed" }</span> }
+                if !props.done_of.is_empty() {
+                    <span class="badge done-of" title="A context's done channel: closed when the context is cancelled">
+                        { "done of " }
+                        { for props.done_of.iter().take(3).enumerate().map(|(i, id)| html! {
+                            <>{ if i > 0 { ", " } else { "" } }<a href={format!("#ctx-{id}")}>{ format!("ctx {id}") }</a></>
+                        }) }
+                        if props.done_of.len() > 3 { { format!(" +{}", props.done_of.len() - 3) } }
+                    </span>
+                }
             </div>
             if c.capacity > 0 {
                 <div class="ring" aria-label={format!("buffer: {fill}, sendx {}, recvx {}", c.sendx, c.recvx)}>
@@ -284,14 +340,109 @@ fn sync_object(ctx: &Ctx, o: &SyncView) -> Html {
                 <span class="sub">{ format!(" {}", o.state) }</span>
             </div>
             if !o.owners.is_empty() {
-                <div class="waitq"><span class="slot-label">{ "held by" }</span>{ for o.owners.iter().take(CHIPS_SHOWN).map(|&g| ctx.chip(g)) }{ more(o.owners.len()) }</div>
+                <div class="waitq owners"><span class="slot-label">{ "held by" }</span>{ for o.owners.iter().take(CHIPS_SHOWN).map(|&g| ctx.chip(g)) }{ more(o.owners.len()) }</div>
             }
-            <div class="waitq">
+            <div class="waitq waiters">
                 <span class="slot-label">{ format!("waiters ({})", o.waiters.len()) }</span>
                 { for o.waiters.iter().take(CHIPS_SHOWN).map(|&g| ctx.chip(g)) }
                 { more(o.waiters.len()) }
             </div>
         </div>
+    }
+}
+
+/// Contexts drawn in the tree; the rest are counted.
+const CONTEXTS_SHOWN: usize = 200;
+
+/// The context tree: each context under its parent, with its done channel, its deadline on the virtual
+/// clock, and whether, when, by whom and why it was cancelled.
+fn contexts(ctx: &Ctx) -> Html {
+    let snap = ctx.snap.expect("loaded");
+    let mut children: BTreeMap<Option<ContextId>, Vec<&ContextView>> = BTreeMap::new();
+    for c in &snap.contexts {
+        children.entry(c.parent).or_default().push(c);
+    }
+    // Depth-first from the roots (Background, TODO, and contexts made from the program's own Contexts).
+    let mut order: Vec<(usize, &ContextView)> = Vec::new();
+    let mut stack: Vec<(usize, &ContextView)> = children
+        .get(&None)
+        .map(|r| r.iter().rev().map(|c| (0, *c)).collect())
+        .unwrap_or_default();
+    while let Some((depth, c)) = stack.pop() {
+        if order.len() == CONTEXTS_SHOWN {
+            break;
+        }
+        order.push((depth, c));
+        if let Some(kids) = children.get(&Some(c.id)) {
+            stack.extend(kids.iter().rev().map(|k| (depth + 1, *k)));
+        }
+    }
+    let cancelled = snap
+        .contexts
+        .iter()
+        .filter(|c| c.cancelled.is_some())
+        .count();
+    html! {
+        <section id="contexts" class="card" aria-label="Context tree">
+            <h2>{ "Contexts" }<span class="sub">{ format!(" {} · {cancelled} cancelled", snap.contexts.len()) }</span></h2>
+            <ul class="ctx-tree" role="tree">
+                { for order.iter().map(|&(depth, c)| context_node(ctx, depth, c)) }
+            </ul>
+            if snap.contexts.len() > order.len() {
+                <p class="more">{ format!("+{} more contexts", snap.contexts.len() - order.len()) }</p>
+            }
+        </section>
+    }
+}
+
+fn context_node(ctx: &Ctx, depth: usize, c: &ContextView) -> Html {
+    let snap = ctx.snap.expect("loaded");
+    let since = |ns: i64| format_duration(ns - EPOCH_NS);
+    let name = match c.kind {
+        ContextKind::Background => "Background",
+        ContextKind::Todo => "TODO",
+        ContextKind::WithCancel => "WithCancel",
+        ContextKind::WithDeadline => "WithDeadline",
+        ContextKind::WithValue => "WithValue",
+        ContextKind::WithoutCancel => "WithoutCancel",
+        ContextKind::AfterFunc => "AfterFunc",
+    };
+    let touched = ctx.touched.contexts.contains(&c.id);
+    let state = match &c.cancelled {
+        Some(_) => "cancelled",
+        None if c.kind.cancelable() => "active",
+        None => "",
+    };
+    html! {
+        <li role="treeitem" aria-level={(depth + 1).to_string()} id={format!("ctx-{}", c.id.0)}
+            class={classes!("ctx", state, touched.then_some("touched"))} style={format!("--depth:{depth}")}>
+            <span class="ctx-name">{ format!("ctx {} ", c.id.0) }<strong>{ name }</strong></span>
+            if c.foreign_parent { <span class="sub">{ " from the program's own Context" }</span> }
+            if let (Some(k), Some(v)) = (&c.key, &c.value) {
+                <span class="ctx-kv">{ format!(" {}{k} → {v}", c.key_type.as_deref().filter(|t| *t != "string").map(|t| format!("{t} ")).unwrap_or_default()) }</span>
+            }
+            if let Some(d) = c.deadline_ns {
+                <span class="ctx-deadline" title={runtime::time::format_utc(d)}>
+                    { if d > snap.now_ns && c.cancelled.is_none() {
+                        format!(" deadline +{} (in {})", since(d), format_duration(d - snap.now_ns))
+                    } else {
+                        format!(" deadline +{}", since(d))
+                    } }
+                </span>
+            }
+            if let Some(done) = c.done {
+                { " " }<a class="ctx-done" href={format!("#chan-{}", done.0)} data-chan={done.0.to_string()}
+                    title="Its done channel: closed when the context is cancelled">{ format!("done: chan {}", done.0) }</a>
+            }
+            if c.kind.cancelable() && c.cancelled.is_none() { <span class="ctx-state">{ " · active" }</span> }
+            if let Some(x) = &c.cancelled {
+                <span class="ctx-state">
+                    { format!(" · ✖ cancelled at +{} by ", since(x.at_ns)) }{ ctx.chip(x.by) }
+                    { format!(": {}", x.err) }
+                    if x.cause != x.err { { format!(" (cause: {})", x.cause) } }
+                </span>
+            }
+        </li>
     }
 }
 
@@ -392,8 +543,10 @@ fn goroutines(ctx: &Ctx) -> Html {
                             Some(c) => html! { <>{ ctx.chip(c) }{ format!(" line {}", g.created_at.line) }</> },
                             None => html! { { "runtime" } },
                         };
+                        let selected = ctx.following == Some(Subject::Goroutine(g.id));
                         html! {
-                            <tr class={classes!("g-row", state)} id={format!("g-{}", g.id.0)} key={g.id.0}
+                            <tr class={classes!("g-row", state, selected.then_some("selected"))} id={format!("g-{}", g.id.0)} key={g.id.0}
+                                data-g={g.id.0.to_string()} tabindex="0" aria-selected={selected.to_string()}
                                 aria-rowindex={(first + i + 2).to_string()}>
                                 <td>{ ctx.chip(g.id) }</td>
                                 <td class="gstatus">{ status }</td>

@@ -538,6 +538,10 @@ fn call_named(
         "syscall.sysClose" => rt_op(fx, RtCode::SyscallClose, base, dst),
         "syscall.sysUnlink" => rt_op(fx, RtCode::SyscallUnlink, base, dst),
         "syscall.sysStat" => rt_op(fx, RtCode::SyscallStat, base, dst),
+        // package context reports its tree to the runtime (for the visualizer; see runtime::context)
+        "context.track" => rt_op(fx, RtCode::ContextTrack, base, dst),
+        "context.trackDone" => rt_op(fx, RtCode::ContextDone, base, dst),
+        "context.trackCancel" => rt_op(fx, RtCode::ContextCancel, base, dst),
         "strings.(*Builder).WriteString"
         | "strings.(*Builder).Write"
         | "strings.(*Builder).WriteByte"

@@ -67,6 +67,7 @@ func withCancel(parent Context) *cancelCtx {
 		panic("cannot create context from nil parent")
 	}
 	c := &cancelCtx{}
+	c.id = track(kindWithCancel, []any{trackID(parent), 0, nil, nil})
 	c.propagateCancel(parent, c)
 	return c
 }
@@ -106,6 +107,7 @@ type cancelCtx struct {
 	children map[canceler]struct{}
 	err      error
 	cause    error
+	id       int // in the runtime's context tree (see track)
 }
 
 func (c *cancelCtx) Value(key any) any {
@@ -121,6 +123,7 @@ func (c *cancelCtx) Done() <-chan struct{} {
 	defer c.mu.Unlock()
 	if c.done == nil {
 		c.done = make(chan struct{})
+		trackDone(c.id, c.done)
 	}
 	return c.done
 }
@@ -222,6 +225,7 @@ func (c *cancelCtx) cancel(removeFromParent bool, err, cause error) {
 	} else {
 		close(c.done)
 	}
+	trackCancel(c.id, []any{c.done, errText(err), errText(cause)})
 	for child := range c.children {
 		child.cancel(false, err, cause)
 	}
@@ -272,6 +276,7 @@ func WithDeadlineCause(parent Context, d time.Time, cause error) (Context, Cance
 		return WithCancel(parent)
 	}
 	c := &timerCtx{deadline: d}
+	c.id = track(kindWithDeadline, []any{trackID(parent), d.UnixNano(), nil, nil})
 	c.cancelCtx.propagateCancel(parent, c)
 	dur := time.Until(d)
 	if dur <= 0 {
@@ -299,6 +304,7 @@ func WithTimeoutCause(parent Context, timeout time.Duration, cause error) (Conte
 type valueCtx struct {
 	Context
 	key, val any
+	id       int
 }
 
 func WithValue(parent Context, key, val any) Context {
@@ -308,7 +314,7 @@ func WithValue(parent Context, key, val any) Context {
 	if key == nil {
 		panic("nil key")
 	}
-	return &valueCtx{parent, key, val}
+	return &valueCtx{parent, key, val, track(kindWithValue, []any{trackID(parent), 0, key, val})}
 }
 
 func (c *valueCtx) String() string {
@@ -380,11 +386,12 @@ func WithoutCancel(parent Context) Context {
 	if parent == nil {
 		panic("cannot create context from nil parent")
 	}
-	return withoutCancelCtx{parent}
+	return withoutCancelCtx{parent, track(kindWithoutCancel, []any{trackID(parent), 0, nil, nil})}
 }
 
 type withoutCancelCtx struct {
-	c Context
+	c  Context
+	id int
 }
 
 func (withoutCancelCtx) Deadline() (deadline time.Time, ok bool) { return deadline, false }
@@ -396,6 +403,7 @@ func (c withoutCancelCtx) String() string                        { return contex
 // AfterFunc runs f in its own goroutine once ctx is done; stop unregisters it.
 func AfterFunc(ctx Context, f func()) (stop func() bool) {
 	a := &afterFuncCtx{f: f}
+	a.id = track(kindAfterFunc, []any{trackID(ctx), 0, nil, nil})
 	a.cancelCtx.propagateCancel(ctx, a)
 	return func() bool {
 		stopped := false
@@ -423,4 +431,55 @@ func (a *afterFuncCtx) cancel(removeFromParent bool, err, cause error) {
 	a.once.Do(func() {
 		go a.f()
 	})
+}
+
+// Goroscope: the runtime draws the context tree from what these intrinsics report (they change nothing
+// the program can observe; see runtime::context). Kinds are numbered as runtime::context::ContextKind.
+const (
+	kindWithCancel    = 3 // a cancelCtx: WithCancel, WithCancelCause
+	kindWithDeadline  = 4 // a timerCtx: WithDeadline, WithTimeout and their Cause forms
+	kindWithValue     = 5
+	kindWithoutCancel = 6
+	kindAfterFunc     = 7
+)
+
+// track reports a new context: info is {parent id, deadline in Unix ns, value key, value}; it returns the
+// context's id (never 0).
+func track(kind int, info []any) int
+
+// trackDone reports that context id made its done channel.
+func trackDone(id int, done chan struct{})
+
+// trackCancel reports that context id was cancelled: info is {done channel, err, cause}.
+func trackCancel(id int, info []any)
+
+// trackID is c's id in the runtime's tree: -1 for Background, -2 for TODO, 0 for a Context the program
+// implements itself.
+func trackID(c Context) int {
+	switch c := c.(type) {
+	case backgroundCtx:
+		return -1
+	case todoCtx:
+		return -2
+	case *cancelCtx:
+		return c.id
+	case *timerCtx:
+		return c.id
+	case *afterFuncCtx:
+		return c.id
+	case *valueCtx:
+		return c.id
+	case withoutCancelCtx:
+		return c.id
+	}
+	return 0
+}
+
+// errText is what the tree shows for an error: DeadlineExceeded's text (its Error method is Go code, which
+// the runtime does not call), other errors as they are.
+func errText(err error) any {
+	if err == DeadlineExceeded {
+		return "context deadline exceeded"
+	}
+	return err
 }
