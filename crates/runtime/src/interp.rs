@@ -955,6 +955,28 @@ impl GoStack {
                     self.regs[base + $reg.0 as usize]
                 };
             }
+            // The slow path of the current instruction (`frames[fi].pc` already saved): continue at the next
+            // or a jumped-to instruction, reload the frame, return an effect, or yield its trap.
+            macro_rules! slow {
+                ($instr:expr) => {
+                    match self.exec_slow(ctx, $instr, base) {
+                        Ok(Flow::Next) => {
+                            pc += 1;
+                            continue;
+                        }
+                        Ok(Flow::Jump(t)) => {
+                            pc = t as usize;
+                            continue;
+                        }
+                        Ok(Flow::Reload) => continue 'frame,
+                        Ok(Flow::Stop(e)) => {
+                            ctx.budget = budget;
+                            return e;
+                        }
+                        Err(t) => t,
+                    }
+                };
+            }
             loop {
                 if budget == 0 {
                     self.frames[fi].pc = pc as Pc;
@@ -1219,22 +1241,7 @@ impl GoStack {
                             }
                         }
                         self.frames[fi].pc = pc as Pc;
-                        match self.exec_slow(ctx, *instr, base) {
-                            Ok(Flow::Next) => {
-                                pc += 1;
-                                continue;
-                            }
-                            Ok(Flow::Jump(t)) => {
-                                pc = t as usize;
-                                continue;
-                            }
-                            Ok(Flow::Reload) => continue 'frame,
-                            Ok(Flow::Stop(e)) => {
-                                ctx.budget = budget;
-                                return e;
-                            }
-                            Err(t) => t,
-                        }
+                        slow!(*instr)
                     }
                     Instr::Store { ptr, src, ty } | Instr::StoreField { ptr, src, ty, .. }
                         if !types.is_aggregate(ty) =>
@@ -1256,22 +1263,7 @@ impl GoStack {
                             }
                         }
                         self.frames[fi].pc = pc as Pc;
-                        match self.exec_slow(ctx, *instr, base) {
-                            Ok(Flow::Next) => {
-                                pc += 1;
-                                continue;
-                            }
-                            Ok(Flow::Jump(t)) => {
-                                pc = t as usize;
-                                continue;
-                            }
-                            Ok(Flow::Reload) => continue 'frame,
-                            Ok(Flow::Stop(e)) => {
-                                ctx.budget = budget;
-                                return e;
-                            }
-                            Err(t) => t,
-                        }
+                        slow!(*instr)
                     }
                     Instr::Runtime { op, args, ty, dst } => {
                         // Every channel and sync operation: kept out of `exec_slow` (hot in pipes and
@@ -1337,22 +1329,7 @@ impl GoStack {
                                 requested: ctx.heap.slots_in_use(),
                             });
                         }
-                        match self.exec_slow(ctx, *instr, base) {
-                            Ok(Flow::Next) => {
-                                pc += 1;
-                                continue;
-                            }
-                            Ok(Flow::Jump(t)) => {
-                                pc = t as usize;
-                                continue;
-                            }
-                            Ok(Flow::Reload) => continue 'frame,
-                            Ok(Flow::Stop(e)) => {
-                                ctx.budget = budget;
-                                return e;
-                            }
-                            Err(t) => t,
-                        }
+                        slow!(*instr)
                     }
                 };
                 self.frames[fi].pc = pc as Pc;

@@ -445,36 +445,23 @@ pub(super) fn fast_int_binop(op: BinOp, kind: NumKind, a: i64, b: i64) -> Option
         BinOp::Or => Value::Int(a | b),
         BinOp::Xor => Value::Int(kind.wrap(a ^ b)),
         // Division by zero traps (`int_binop`); `MIN / -1` wraps as in Go.
-        BinOp::Div | BinOp::Rem if b != 0 => Value::Int(kind.wrap(match (op, signed) {
-            (BinOp::Div, true) => a.wrapping_div(b),
-            (BinOp::Rem, true) => a.wrapping_rem(b),
-            (BinOp::Div, false) => ((a as u64) / (b as u64)) as i64,
-            _ => ((a as u64) % (b as u64)) as i64,
-        })),
-        BinOp::Eq => Value::Bool(a == b),
-        BinOp::Ne => Value::Bool(a != b),
-        BinOp::Lt => Value::Bool(if signed {
-            a < b
-        } else {
-            (a as u64) < (b as u64)
-        }),
-        BinOp::Le => Value::Bool(if signed {
-            a <= b
-        } else {
-            (a as u64) <= (b as u64)
-        }),
-        BinOp::Gt => Value::Bool(if signed {
-            a > b
-        } else {
-            (a as u64) > (b as u64)
-        }),
-        BinOp::Ge => Value::Bool(if signed {
-            a >= b
-        } else {
-            (a as u64) >= (b as u64)
-        }),
+        BinOp::Div | BinOp::Rem if b != 0 => Value::Int(kind.wrap(int_div_rem(op, signed, a, b))),
+        BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
+            Value::Bool(int_compare(op, kind, a, b))
+        }
         _ => return None,
     })
+}
+
+/// `a / b` or `a % b` for a non-zero `b`, signed or unsigned; `MIN / -1` wraps as in Go.
+#[inline(always)]
+fn int_div_rem(op: BinOp, signed: bool, a: i64, b: i64) -> i64 {
+    match (op, signed) {
+        (BinOp::Div, true) => a.wrapping_div(b),
+        (BinOp::Rem, true) => a.wrapping_rem(b),
+        (BinOp::Div, false) => ((a as u64) / (b as u64)) as i64,
+        _ => ((a as u64) % (b as u64)) as i64,
+    }
 }
 
 /// Integer binary operators (see `Instr::Binary`).
@@ -490,13 +477,7 @@ pub(super) fn int_binop(op: BinOp, kind: NumKind, a: i64, b: i64) -> Res<Value> 
             if b == 0 {
                 return Err(Trap::Panic(runtime_error("integer divide by zero")));
             }
-            let v = match (op, signed) {
-                (BinOp::Div, true) => a.wrapping_div(b),
-                (BinOp::Rem, true) => a.wrapping_rem(b),
-                (BinOp::Div, false) => ((a as u64) / (b as u64)) as i64,
-                _ => ((a as u64) % (b as u64)) as i64,
-            };
-            w(v)
+            w(int_div_rem(op, signed, a, b))
         }
         BinOp::And => w(a & b),
         BinOp::Or => w(a | b),
@@ -512,28 +493,9 @@ pub(super) fn int_binop(op: BinOp, kind: NumKind, a: i64, b: i64) -> Res<Value> 
                 _ => w(if b >= 64 { 0 } else { ((a as u64) >> b) as i64 }),
             }
         }
-        BinOp::Eq => Value::Bool(a == b),
-        BinOp::Ne => Value::Bool(a != b),
-        BinOp::Lt => Value::Bool(if signed {
-            a < b
-        } else {
-            (a as u64) < (b as u64)
-        }),
-        BinOp::Le => Value::Bool(if signed {
-            a <= b
-        } else {
-            (a as u64) <= (b as u64)
-        }),
-        BinOp::Gt => Value::Bool(if signed {
-            a > b
-        } else {
-            (a as u64) > (b as u64)
-        }),
-        BinOp::Ge => Value::Bool(if signed {
-            a >= b
-        } else {
-            (a as u64) >= (b as u64)
-        }),
+        BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
+            Value::Bool(int_compare(op, kind, a, b))
+        }
     })
 }
 
