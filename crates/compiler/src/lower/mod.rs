@@ -17,6 +17,7 @@ mod escape;
 mod fx;
 mod initorder;
 mod intrinsics;
+mod thunks;
 
 use std::collections::{BTreeMap, HashMap};
 

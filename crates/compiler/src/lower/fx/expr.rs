@@ -586,7 +586,7 @@ impl<'l, 'a> Fx<'l, 'a> {
                 format!("{q}.{name}-fm")
             }
         };
-        let id = intrinsics::bound_thunk(self.l, target, np as u16, rres, &fname);
+        let id = thunks::bound_thunk(self.l, target, np as u16, rres, &fname);
         let c = self.tmp();
         self.mv(c, capv);
         let d = self.tmp();

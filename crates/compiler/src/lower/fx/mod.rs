@@ -15,7 +15,7 @@ use runtime::program::{
 };
 use runtime::types::{builtin, TypeId as RT};
 
-use super::{intrinsics, Lowerer, Subst, Unsupported, R};
+use super::{intrinsics, thunks, Lowerer, Subst, Unsupported, R};
 use crate::ast::{BranchKind, Decl, Expr, ExprKind, FuncType, Stmt, StmtKind};
 use crate::check::{Builtin, ObjId, ObjKind, Selection};
 use crate::constant::ConstValue;
@@ -24,6 +24,7 @@ use crate::lexer::Operator;
 use crate::types::{Basic, Type, TypeId as CT};
 
 mod call;
+mod concurrency;
 mod expr;
 mod place;
 mod stmt;
