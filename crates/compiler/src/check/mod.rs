@@ -9,6 +9,7 @@
 //! - Every checked expression has an entry in `Info::types`, keyed by its `NodeId`.
 
 mod branches;
+mod builtins;
 mod call;
 mod decl;
 mod expr;
