@@ -8,6 +8,7 @@
 //!   cleanly (a test asserts it).
 //! - Every checked expression has an entry in `Info::types`, keyed by its `NodeId`.
 
+mod assignments;
 mod branches;
 mod builtins;
 mod call;
