@@ -76,11 +76,11 @@ impl interp::FastOps for FastPath<'_> {
             }
             // A send into a buffer with room and no receiver waiting (SendOutcome::Buffered).
             RtCode::ChanSend => {
-                let v = args.get(1)?.clone();
                 let ch = self.chan(args.first())?;
                 if ch.closed || !ch.recvq.is_empty() || ch.qcount >= ch.dataqsiz {
                     return None;
                 }
+                let v = args.get(1)?.clone();
                 match ch.chan_send(v, &mut |_| false) {
                     SendOutcome::Buffered { .. } => Some(0),
                     _ => unreachable!("checked: the buffer has room"),
