@@ -152,7 +152,7 @@ pub fn numbered_choices(p: &Playback) -> Vec<NumberedChoice> {
         .filter(|g| g.status == "runnable")
         .map(|g| g.id)
         .collect();
-    runnable.sort();
+    runtime::util::sort(&mut runnable);
     runnable
         .into_iter()
         .take(9)

@@ -176,7 +176,7 @@ pub fn finish_with_limit(
         }
     }
     // FlushErrors sorts by position (stable) and drops exact duplicates.
-    kept.sort_by_key(|a| (a.0, a.1));
+    runtime::util::sort_by_key(&mut kept, |a| (a.0, a.1));
     kept.dedup();
     let mut out: Vec<Diagnostic> = kept
         .into_iter()

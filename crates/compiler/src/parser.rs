@@ -37,7 +37,7 @@ pub fn parse(src: &str) -> (Option<File>, Vec<RawError>) {
     let file = p.file();
     let mut errors = lex_errors;
     errors.extend(p.errors);
-    errors.sort_by_key(|e| e.offset);
+    runtime::util::sort_by_key(&mut errors, |e| e.offset);
     (file, errors)
 }
 

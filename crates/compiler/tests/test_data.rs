@@ -18,7 +18,7 @@ fn programs(dir: &str) -> Vec<PathBuf> {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "go"))
         .collect();
-    files.sort();
+    runtime::util::sort(&mut files);
     files
 }
 
@@ -111,7 +111,7 @@ fn corpus_checks() {
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| p.extension().is_some_and(|x| x == "go"))
             .collect();
-        files.sort();
+        runtime::util::sort(&mut files);
         for path in files {
             let src = fs::read_to_string(&path).expect("read program");
             n += 1;

@@ -109,7 +109,7 @@ pub(crate) fn run_job(
                 p.wrap_errs = true;
                 p.do_printf(format.as_str(), args);
                 let mut idx = p.wrapped.clone();
-                idx.sort_unstable();
+                crate::util::sort(&mut idx);
                 idx.dedup();
                 done.wrapped = idx
                     .into_iter()
@@ -997,7 +997,7 @@ impl<'a> Printer<'a> {
                         .unwrap_or_default(),
                     _ => Vec::new(),
                 };
-                entries.sort_by(|a, b| compare_keys(&a.0, &b.0, key, types));
+                crate::util::sort_by(&mut entries, |a, b| compare_keys(&a.0, &b.0, key, types));
                 for (i, (k, e)) in entries.iter().enumerate() {
                     if i > 0 {
                         if self.f.sharp_v {

@@ -362,7 +362,7 @@ impl Heap {
             }
         }
         // Reuse low ids first so that ids stay small and deterministic.
-        self.free.sort_unstable_by(|a, b| b.cmp(a));
+        crate::util::sort_by(&mut self.free, |a, b| b.cmp(a));
         self.allocated_since_gc = 0;
         self.slots_since_gc = 0;
         self.slots_at_gc = self.objects.iter().flatten().map(|o| object_slots(o)).sum();

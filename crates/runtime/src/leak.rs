@@ -160,7 +160,7 @@ impl Runtime {
             entry.goroutines.push(g.id);
         }
         let mut groups: Vec<LeakGroup> = groups.into_values().collect();
-        groups.sort_by(|a, b| {
+        crate::util::sort_by(&mut groups, |a, b| {
             b.count
                 .cmp(&a.count)
                 .then(a.goroutines[0].cmp(&b.goroutines[0]))

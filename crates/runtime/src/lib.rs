@@ -39,6 +39,7 @@ mod syscall;
 pub mod time;
 pub mod traceback;
 pub mod types;
+pub mod util;
 pub mod value;
 
 /// The crate version, shown by the front ends.

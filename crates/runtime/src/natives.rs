@@ -1128,22 +1128,22 @@ static TABLE: &[Native] = &[
     // --- sort, slices (slices of scalars) ---
     native!("sort.Ints", 1, 0, |c, a, o| {
         let mut v = c.elems(&a[0]);
-        v.sort_by(cmp_values);
+        crate::util::sort_by(&mut v, cmp_values);
         c.set_elems(&a[0], v);
     }),
     native!("sort.Strings", 1, 0, |c, a, o| {
         let mut v = c.elems(&a[0]);
-        v.sort_by(cmp_values);
+        crate::util::sort_by(&mut v, cmp_values);
         c.set_elems(&a[0], v);
     }),
     native!("sort.Float64s", 1, 0, |c, a, o| {
         let mut v = c.elems(&a[0]);
-        v.sort_by(cmp_values);
+        crate::util::sort_by(&mut v, cmp_values);
         c.set_elems(&a[0], v);
     }),
     native!("slices.Sort", 1, 0, |c, a, o| {
         let mut v = c.elems(&a[0]);
-        v.sort_by(cmp_values);
+        crate::util::sort_by(&mut v, cmp_values);
         c.set_elems(&a[0], v);
     }),
     native!("slices.Reverse", 1, 0, |c, a, o| {

@@ -37,7 +37,7 @@ pub fn lock_order(cases: &[Option<ChanId>]) -> Vec<u32> {
     let mut order: Vec<u32> = (0..cases.len() as u32)
         .filter(|&i| cases[i as usize].is_some())
         .collect();
-    order.sort_by_key(|&i| cases[i as usize]);
+    crate::util::sort_by_key(&mut order, |&i| cases[i as usize]);
     order
 }
 
@@ -54,7 +54,7 @@ mod tests {
             let mut policy = Policy::new(&PolicyConfig::GoLike { seed });
             let mut order = poll_order(&cases, &mut policy);
             firsts.insert(order[0]);
-            order.sort();
+            crate::util::sort(&mut order);
             assert_eq!(order, vec![0, 2, 3]);
         }
         assert_eq!(firsts.len(), 3, "every case comes first for some seed");

@@ -395,7 +395,7 @@ fn sync_view(id: SyncId, o: &SyncObject) -> SyncView {
         ),
         SyncObject::Cond(l) => {
             let mut ws = l.waiters.clone();
-            ws.sort_by_key(|w| w.ticket);
+            crate::util::sort_by_key(&mut ws, |w| w.ticket);
             (
                 vec![],
                 format!("{} waiting", ws.len()),

@@ -483,7 +483,7 @@ impl Types {
         ];
         debug_assert_eq!(t.descs.len() as u32, builtin::COUNT);
         for d in &mut t.descs {
-            d.methods.sort_by_key(|m| m.name);
+            crate::util::sort_by_key(&mut d.methods, |m| m.name);
         }
         // The signature of error.Error, interned after the builtins.
         let sig = t.intern(TypeKind::Func {

@@ -102,7 +102,7 @@ pub(super) fn check_branches(body: &Block, pos: &dyn Fn(u32) -> String) -> Vec<(
         .filter(|(_, l)| !l.used)
         .map(|(n, l)| (l.pos, format!("label {n} defined and not used")))
         .collect();
-    unused.sort();
+    runtime::util::sort(&mut unused);
     ls.errors.extend(unused);
     ls.errors
 }

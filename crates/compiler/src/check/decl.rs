@@ -482,7 +482,7 @@ impl<'a> Checker<'a> {
             .filter(|v| !self.obj(**v).used)
             .map(|v| (self.obj(*v).pos, self.obj(*v).name.clone()))
             .collect();
-        unused.sort();
+        runtime::util::sort(&mut unused);
         for (at, name) in unused {
             self.error(at, format!("declared and not used: {name}"));
         }

@@ -381,7 +381,7 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        methods.sort_by(|a, b| a.name.cmp(&b.name));
+        runtime::util::sort_by(&mut methods, |a, b| a.name.cmp(&b.name));
         self.types.intern(Type::Interface {
             methods,
             terms,

@@ -661,7 +661,7 @@ impl<'a> Checker<'a> {
                 .get(fi as usize)
                 .cloned()
                 .unwrap_or_default();
-            objs.sort_by_key(|o| self.obj(*o).pos);
+            runtime::util::sort_by_key(&mut objs, |o| self.obj(*o).pos);
             for o in objs {
                 self.obj_decl(o);
             }
@@ -672,7 +672,7 @@ impl<'a> Checker<'a> {
                 .copied()
                 .filter(|o| self.obj(*o).kind == ObjKind::TypeName)
                 .collect();
-            named.sort_by_key(|o| self.obj(*o).pos);
+            runtime::util::sort_by_key(&mut named, |o| self.obj(*o).pos);
             for o in named {
                 let t = self.obj(o).typ;
                 self.collect_methods(t);
@@ -685,7 +685,7 @@ impl<'a> Checker<'a> {
                     orphans.extend(decls.iter().copied());
                 }
             }
-            orphans.sort();
+            runtime::util::sort(&mut orphans);
             for (file, di) in orphans {
                 self.cur_file = file;
                 if let Decl::Func(fd) = &self.files[file as usize].decls[di as usize] {
@@ -901,7 +901,7 @@ impl<'a> Checker<'a> {
                         .filter(|(n, _)| lookup::is_exported(n))
                         .map(|(n, o)| (n.clone(), *o))
                         .collect();
-                    names.sort();
+                    runtime::util::sort(&mut names);
                     for (n, o) in names {
                         self.scopes[fs.0 as usize].names.insert(n, o);
                     }

@@ -318,7 +318,7 @@ impl<'a> Lowerer<'a> {
             .filter(|p| p.file != 0 && (p.file as usize) < files.len())
             .map(|p| (p.path.clone(), p.file))
             .collect();
-        pending.sort();
+        runtime::util::sort(&mut pending);
         pending.dedup_by_key(|p| p.1);
         let mut done = vec![false; files.len()];
         let mut order = Vec::with_capacity(files.len());
@@ -880,7 +880,7 @@ impl<'a> Lowerer<'a> {
                     let ty = self.rt(m.sig)?;
                     ms.push(RIfaceMethod { name, ty });
                 }
-                ms.sort_by_key(|m| m.name);
+                runtime::util::sort_by_key(&mut ms, |m| m.name);
                 TypeKind::Interface { methods: ms }
             }
             Type::TypeParam(_) => return Err(self.err_type("this use of a type parameter")),

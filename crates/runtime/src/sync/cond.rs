@@ -67,7 +67,7 @@ impl NotifyList {
     pub fn notify_all(&mut self) -> Vec<GoroutineId> {
         self.notify = self.wait;
         let mut ws = std::mem::take(&mut self.waiters);
-        ws.sort_by_key(|w| w.ticket);
+        crate::util::sort_by_key(&mut ws, |w| w.ticket);
         ws.into_iter().map(|w| w.goroutine).collect()
     }
 
