@@ -19,6 +19,7 @@ pub mod types;
 pub use check::{check, CheckedFile};
 pub mod archive;
 pub mod lower;
+pub mod minify;
 
 /// Compiles a program: a Go file, or a txtar archive of a Go file and the files of its working
 /// directory (see [`archive`]). Diagnostics name the Go file.
