@@ -1,8 +1,10 @@
 //! Project chores: `cargo xtask tidy` checks repository-wide conventions (the same checks run as a
 //! test, `cargo test -p xtask`, so CI enforces them); `cargo xtask bench` compares the CLI with real Go
-//! on the concurrency benchmarks in tests/bench/.
+//! on the concurrency benchmarks in tests/bench/; `cargo xtask size` prints the web app's transfer size
+//! and that of the engine alone (see size.rs).
 
 mod bench;
+mod size;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -29,8 +31,15 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Some("size") => match size::run(&workspace_root()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("size: {e}");
+                ExitCode::FAILURE
+            }
+        },
         _ => {
-            eprintln!("usage: cargo xtask tidy | cargo xtask bench [NAME...]");
+            eprintln!("usage: cargo xtask tidy | cargo xtask bench [NAME...] | cargo xtask size");
             ExitCode::from(2)
         }
     }
