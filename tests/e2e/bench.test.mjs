@@ -60,6 +60,14 @@ test('benchmark: 1,000 goroutines and 100 channels', async () => {
       return { best, bestStep };
     }, end);
     await b.page.screenshot({ path: join(SHOT_DIR, 'bench-crowd.png') });
+    // A thousand goroutines on one line fit the gutter as a chip and a count, not clipped chips.
+    const clipped = await b.page.evaluate(() => [...document.querySelectorAll('.gutter .marks')]
+      .filter((m) => [...m.children].some((c) => {
+        const r = c.getBoundingClientRect();
+        const box = m.getBoundingClientRect();
+        return r.left < box.left - 1 || r.right > box.right + 1;
+      })).map((m) => m.parentElement.dataset.line));
+    assert.deepEqual(clipped, [], 'gutter markers that do not fit');
     // The cost of one step at the crowd's peak, split into the app's work (step, snapshot, view, DOM
     // patches: Yew renders in a microtask after the click) and the browser's style and layout.
     const oneStep = await b.page.evaluate(async () => {

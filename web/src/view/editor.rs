@@ -106,11 +106,12 @@ pub fn editor(ctx: &Ctx) -> Html {
                                 <span class="marks">
                                     if err.is_some() { <span class="err-mark">{ "✖" }</span> }
                                     if let Some(gs) = gs {
-                                        { for gs.iter().take(2).map(|&g| html! {
+                                        // Two chips, or one and a count: the gutter is 56px wide.
+                                        { for gs.iter().take(if gs.len() > 2 { 1 } else { 2 }).map(|&g| html! {
                                             <span class={classes!("mark", ctx.state_of(g))} style={format!("--h:{}", hue(g))}
                                                 title={format!("G{} is here", g.0)}>{ g.0.to_string() }</span>
                                         }) }
-                                        if gs.len() > 2 { <span class="more">{ format!("+{}", gs.len() - 2) }</span> }
+                                        if gs.len() > 2 { <span class="more" title={format!("{} more goroutines here", gs.len() - 1)}>{ format!("+{}", gs.len() - 1) }</span> }
                                     }
                                 </span>
                                 <span class="num">{ n.to_string() }</span>
