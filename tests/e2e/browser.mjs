@@ -25,7 +25,7 @@ export async function openBrowser({ width = 1280, height = 720, args = [], reduc
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(`console: ${msg.text()}`); });
   page.on('request', (req) => requests.push(req.url()));
   return {
-    page, errors, requests,
+    page, context, errors, requests,
     async close() { await context.close(); rmSync(profile, { recursive: true, force: true }); },
   };
 }

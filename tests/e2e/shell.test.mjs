@@ -1,5 +1,6 @@
 // The page loads the real Yew app with the real compiler and runtime compiled to WASM, with no errors and
-// no requests beyond its own files, and runs the initial example to the output real Go prints.
+// no requests beyond its own files, runs the initial example to the output real Go prints, and keeps working
+// offline once loaded.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -27,6 +28,32 @@ test('the app renders, runs the example on the WASM runtime, and shows its outpu
     assert.deepEqual(b.errors, []);
     const foreign = b.requests.filter((u) => !u.startsWith(BASE_URL) && !u.startsWith('data:'));
     assert.deepEqual(foreign, [], 'the page requests nothing but its own files');
+  } finally {
+    await b.close();
+  }
+});
+
+test('once loaded, it works offline: gallery, edit, run, step back, share, with no request at all', async () => {
+  const b = await openBrowser();
+  try {
+    await b.page.goto(BASE_URL);
+    await b.page.locator('#source').waitFor({ timeout: 20000 });
+    const loaded = b.requests.length;
+    await b.context.setOffline(true);
+    await b.page.click('#gallery-button');
+    await b.page.click('#gallery button[data-example^="file-reads/"]');
+    await b.page.click('#run');
+    await b.page.waitForFunction(() => !/^running/.test(document.querySelector('#status')?.textContent ?? 'running'),
+      null, { timeout: 60000 });
+    await b.page.click('#step-back');
+    await b.page.fill('#source', 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("offline")\n}\n');
+    await b.page.click('#run');
+    await b.page.waitForFunction(() => /exited with code 0/.test(document.querySelector('#status')?.textContent ?? ''));
+    assert.equal(await b.page.locator('#stdout').textContent(), 'offline\n');
+    await b.page.click('#share-button');
+    assert.match(await b.page.locator('#share-link').inputValue(), /#z=/);
+    assert.deepEqual(b.requests.slice(loaded), [], 'requests made after loading');
+    assert.deepEqual(b.errors, []);
   } finally {
     await b.close();
   }
