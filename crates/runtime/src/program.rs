@@ -443,6 +443,10 @@ pub enum RtCode {
     RWMutexRLock,
     /// `(*sync.RWMutex).RUnlock`: args (ptr).
     RWMutexRUnlock,
+    /// `(*sync.RWMutex).TryLock`: args (ptr); result (bool).
+    RWMutexTryLock,
+    /// `(*sync.RWMutex).TryRLock`: args (ptr); result (bool).
+    RWMutexTryRLock,
     /// `(*sync.WaitGroup).Add`: args (ptr, delta int).
     WaitGroupAdd,
     /// `(*sync.WaitGroup).Done`: args (ptr).

@@ -1313,6 +1313,29 @@ impl Runtime {
                     }
                 }
             }
+            RtCode::RWMutexTryLock | RtCode::RWMutexTryRLock => {
+                let Some(id) =
+                    self.sync_id(g, &arg(0), || SyncObject::RwMutex(RwMutexState::default()))
+                else {
+                    return;
+                };
+                let SyncObject::RwMutex(rw) = &mut self.sync_objects[id.index()] else {
+                    return self.kind_mismatch(g);
+                };
+                let (ok, what) = if code == RtCode::RWMutexTryLock {
+                    (rw.try_lock(g), "locked")
+                } else {
+                    (rw.try_rlock(g), "read-locked")
+                };
+                if ok {
+                    self.emit(|| Event::SyncChanged {
+                        object: id,
+                        goroutine: g,
+                        what: what.into(),
+                    });
+                }
+                self.complete(g, &[Value::Bool(ok)]);
+            }
             RtCode::RWMutexRUnlock => {
                 let Some(id) =
                     self.sync_id(g, &arg(0), || SyncObject::RwMutex(RwMutexState::default()))

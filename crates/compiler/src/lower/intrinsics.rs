@@ -60,6 +60,8 @@ fn is_supported(name: &str) -> bool {
                 | "sync.(*RWMutex).Unlock"
                 | "sync.(*RWMutex).RLock"
                 | "sync.(*RWMutex).RUnlock"
+                | "sync.(*RWMutex).TryLock"
+                | "sync.(*RWMutex).TryRLock"
                 | "sync.(*WaitGroup).Add"
                 | "sync.(*WaitGroup).Done"
                 | "sync.(*WaitGroup).Wait"
@@ -450,6 +452,8 @@ fn call_named(
         "sync.(*RWMutex).Unlock" => rt_op(fx, RtCode::RWMutexUnlock, base, dst),
         "sync.(*RWMutex).RLock" => rt_op(fx, RtCode::RWMutexRLock, base, dst),
         "sync.(*RWMutex).RUnlock" => rt_op(fx, RtCode::RWMutexRUnlock, base, dst),
+        "sync.(*RWMutex).TryLock" => rt_op(fx, RtCode::RWMutexTryLock, base, dst),
+        "sync.(*RWMutex).TryRLock" => rt_op(fx, RtCode::RWMutexTryRLock, base, dst),
         "sync.(*WaitGroup).Add" => rt_op(fx, RtCode::WaitGroupAdd, base, dst),
         "sync.(*WaitGroup).Done" => rt_op(fx, RtCode::WaitGroupDone, base, dst),
         "sync.(*WaitGroup).Wait" => rt_op(fx, RtCode::WaitGroupWait, base, dst),

@@ -90,7 +90,8 @@ impl RwMutexState {
         RLockOutcome::Acquired
     }
 
-    /// Models `TryRLock`.
+    /// Models `TryRLock`: fails while a writer holds the lock or waits for readers to leave
+    /// (`readerCount < 0` in Go).
     pub fn try_rlock(&mut self, g: GoroutineId) -> bool {
         if self.writer.is_some() {
             return false;
