@@ -53,6 +53,16 @@ func CompareAndSwapUint64(addr *uint64, old, new uint64) (swapped bool) {
 	return false
 }
 
+// And* and Or* (Go 1.23) return the old value.
+func AndInt32(addr *int32, mask int32) (old int32) { old = *addr; *addr &= mask; return old }
+func OrInt32(addr *int32, mask int32) (old int32)  { old = *addr; *addr |= mask; return old }
+func AndInt64(addr *int64, mask int64) (old int64) { old = *addr; *addr &= mask; return old }
+func OrInt64(addr *int64, mask int64) (old int64)  { old = *addr; *addr |= mask; return old }
+func AndUint32(addr *uint32, mask uint32) (old uint32) { old = *addr; *addr &= mask; return old }
+func OrUint32(addr *uint32, mask uint32) (old uint32)  { old = *addr; *addr |= mask; return old }
+func AndUint64(addr *uint64, mask uint64) (old uint64) { old = *addr; *addr &= mask; return old }
+func OrUint64(addr *uint64, mask uint64) (old uint64)  { old = *addr; *addr |= mask; return old }
+
 type Int32 struct {
 	v int32
 }
@@ -66,6 +76,8 @@ func (x *Int32) Swap(new int32) (old int32) {
 }
 func (x *Int32) CompareAndSwap(old, new int32) (swapped bool) { return CompareAndSwapInt32(&x.v, old, new) }
 func (x *Int32) Add(delta int32) (new int32)                  { x.v += delta; return x.v }
+func (x *Int32) And(mask int32) (old int32) { return AndInt32(&x.v, mask) }
+func (x *Int32) Or(mask int32) (old int32)  { return OrInt32(&x.v, mask) }
 
 type Int64 struct {
 	v int64
@@ -80,6 +92,8 @@ func (x *Int64) Swap(new int64) (old int64) {
 }
 func (x *Int64) CompareAndSwap(old, new int64) (swapped bool) { return CompareAndSwapInt64(&x.v, old, new) }
 func (x *Int64) Add(delta int64) (new int64)                  { x.v += delta; return x.v }
+func (x *Int64) And(mask int64) (old int64) { return AndInt64(&x.v, mask) }
+func (x *Int64) Or(mask int64) (old int64)  { return OrInt64(&x.v, mask) }
 
 type Uint32 struct {
 	v uint32
@@ -93,6 +107,8 @@ func (x *Uint32) Swap(new uint32) (old uint32) {
 	return old
 }
 func (x *Uint32) Add(delta uint32) (new uint32)                  { x.v += delta; return x.v }
+func (x *Uint32) And(mask uint32) (old uint32) { return AndUint32(&x.v, mask) }
+func (x *Uint32) Or(mask uint32) (old uint32)  { return OrUint32(&x.v, mask) }
 func (x *Uint32) CompareAndSwap(old, new uint32) (swapped bool) { return CompareAndSwapUint32(&x.v, old, new) }
 
 type Uint64 struct {
@@ -107,6 +123,8 @@ func (x *Uint64) Swap(new uint64) (old uint64) {
 	return old
 }
 func (x *Uint64) Add(delta uint64) (new uint64)                  { x.v += delta; return x.v }
+func (x *Uint64) And(mask uint64) (old uint64) { return AndUint64(&x.v, mask) }
+func (x *Uint64) Or(mask uint64) (old uint64)  { return OrUint64(&x.v, mask) }
 func (x *Uint64) CompareAndSwap(old, new uint64) (swapped bool) { return CompareAndSwapUint64(&x.v, old, new) }
 
 type Bool struct {

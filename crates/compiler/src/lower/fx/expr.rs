@@ -108,6 +108,9 @@ impl<'l, 'a> Fx<'l, 'a> {
 
     /// Evaluates an expression to a register (which may be a local's own register: do not write to it).
     pub fn expr(&mut self, e: &Expr) -> R<Reg> {
+        if let Some(&r) = self.hoisted.get(&e.id) {
+            return Ok(r);
+        }
         let saved_span = self.span;
         self.span = e.span;
         if self.file == 0 {

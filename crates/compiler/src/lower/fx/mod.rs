@@ -16,7 +16,7 @@ use runtime::program::{
 use runtime::types::{builtin, TypeId as RT};
 
 use super::{intrinsics, thunks, Lowerer, Subst, Unsupported, R};
-use crate::ast::{BranchKind, Decl, Expr, ExprKind, FuncType, Stmt, StmtKind};
+use crate::ast::{BranchKind, Decl, Expr, ExprKind, FuncType, NodeId, Stmt, StmtKind};
 use crate::check::{Builtin, ObjId, ObjKind, Selection};
 use crate::constant::ConstValue;
 use crate::diagnostic::Span;
@@ -26,6 +26,7 @@ use crate::types::{Basic, Type, TypeId as CT};
 mod call;
 mod concurrency;
 mod expr;
+mod order;
 mod place;
 mod stmt;
 
@@ -105,6 +106,10 @@ pub(super) struct Fx<'l, 'a> {
     goto_labels: HashMap<String, usize>,
     /// The function needs more registers than the machine has.
     too_large: bool,
+    /// Calls, receives and operands the current statement evaluated ahead (`order.rs`), by node.
+    hoisted: HashMap<NodeId, Reg>,
+    /// The nodes in `hoisted`, in the order they were added (statements remove their own).
+    hoisted_log: Vec<NodeId>,
 }
 
 /// Registers one function may use (the machine's limit is `u16::MAX`).
@@ -327,6 +332,8 @@ impl<'l, 'a> Fx<'l, 'a> {
             pending_label: None,
             goto_labels: HashMap::new(),
             too_large: false,
+            hoisted: HashMap::new(),
+            hoisted_log: Vec::new(),
         }
     }
 

@@ -22,7 +22,12 @@ impl<'l, 'a> Fx<'l, 'a> {
     pub(super) fn stmt(&mut self, s: &Stmt) -> R<()> {
         let saved = self.top;
         self.span = s.span;
+        let mark = self.hoisted_log.len();
+        self.order_stmt(s)?;
         self.stmt_inner(s)?;
+        for id in self.hoisted_log.drain(mark..) {
+            self.hoisted.remove(&id);
+        }
         self.top = saved.max(self.floor);
         Ok(())
     }
@@ -169,6 +174,7 @@ impl<'l, 'a> Fx<'l, 'a> {
                 }
                 let else_l = self.label();
                 let end = self.label();
+                self.order(cond, false)?;
                 self.cond_jump_false(cond, else_l)?;
                 self.block_stmts(&then.stmts)?;
                 if els.is_some() {
