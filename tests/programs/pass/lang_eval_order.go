@@ -68,6 +68,9 @@ func main() {
 	x = 1
 	mm := map[string]int{"first": x, "second": set(14)}
 	fmt.Println(mm["first"], mm["second"])
+	x = 1
+	keyed := map[int]int{x: set(15)} // an entry is m[k] = v: the key is read after the call
+	fmt.Println(keyed)
 
 	// A receive is evaluated first too: the count is read after the goroutine's send.
 	count := 0

@@ -916,6 +916,10 @@ impl<'l, 'a> Fx<'l, 'a> {
                     let Some(k) = &el.key else {
                         return Err(self.unsup_at(el.span, "map literal without key"));
                     };
+                    // Each entry is gc's `m[k] = v`: the calls in k, then those in v, then the
+                    // plain operands (order.rs).
+                    self.order(k, true)?;
+                    self.order(&el.value, true)?;
                     let kv = self.elem_value(k, kt)?;
                     let k2 = self.tmp();
                     self.mv(k2, kv);
