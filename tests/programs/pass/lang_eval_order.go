@@ -72,6 +72,31 @@ func main() {
 	keyed := map[int]int{x: set(15)} // an entry is m[k] = v: the key is read after the call
 	fmt.Println(keyed)
 
+	// A logical operator runs ahead as a unit; go and defer arguments, switch tags and select
+	// sends follow the same order.
+	x = 1
+	fmt.Println(x == 1 && x < 5, set(16), x)
+	x = 1
+	defer fmt.Println("deferred:", x, set(17))
+	x = 1
+	finished := make(chan bool)
+	go func(a, b int) {
+		fmt.Println("go:", a, b)
+		finished <- true
+	}(x, set(18))
+	<-finished
+	x = 1
+	switch x + set(19) {
+	case 19:
+		fmt.Println("switch tag read after the call")
+	}
+	x = 1
+	box := make(chan int, 1)
+	select {
+	case box <- x + set(20):
+	}
+	fmt.Println("sent:", <-box)
+
 	// A receive is evaluated first too: the count is read after the goroutine's send.
 	count := 0
 	done := make(chan bool)

@@ -34,6 +34,8 @@ impl<'l, 'a> Fx<'l, 'a> {
                     let Type::Chan(_, elem) = self.under(ct) else {
                         return Err(self.unsup_at(s.span, "select send"));
                     };
+                    self.order(ch, true)?;
+                    self.order(value, true)?;
                     let r = self.tmp();
                     let cv = self.expr(ch)?;
                     self.mv(r, cv);

@@ -15,9 +15,10 @@
 //! `fmt.Println(x+1, f())` adds after.
 //!
 //! `order_stmt` evaluates those parts ahead and records their registers in `Fx::hoisted`;
-//! `Fx::expr` returns a recorded register instead of evaluating the node again. Logical operators
-//! are left in place (their right operand is conditional), and `go`, `defer`, `select`, `range`,
-//! `switch` and loop conditions are not reordered.
+//! `Fx::expr` returns a recorded register instead of evaluating the node again. A logical operator
+//! is evaluated ahead as a unit, as gc does (its right operand stays conditional). `if` conditions, `switch` tags and the
+//! sends of `select` cases are ordered where they are evaluated; loop conditions, `range`
+//! expressions and `case` values are not reordered.
 
 use super::*;
 
@@ -47,6 +48,7 @@ impl<'l, 'a> Fx<'l, 'a> {
             // `x op= f()` is `x = x op f()`: `x` is read after the call.
             StmtKind::Assign { rhs, .. } => self.order(&rhs[0], true),
             StmtKind::Return(es) => self.order_list(es),
+            StmtKind::Go(e) | StmtKind::Defer(e) => self.order(e, false),
             StmtKind::Decl(Decl::Var(specs)) => {
                 for sp in specs {
                     self.order_list(&sp.values)?;
@@ -128,11 +130,17 @@ impl<'l, 'a> Fx<'l, 'a> {
                 }
                 Ok(())
             }
+            // A logical operator is evaluated ahead as a unit (its right operand is conditional).
             ExprKind::Binary {
                 op: Operator::AndAnd | Operator::OrOr,
                 ..
+            } => {
+                if root {
+                    self.hoist(e, false)?;
+                }
+                Ok(())
             }
-            | ExprKind::FuncLit { .. } => Ok(()),
+            ExprKind::FuncLit { .. } => Ok(()),
             ExprKind::Binary { x, y, .. } => {
                 self.order(x, true)?;
                 self.order(y, true)

@@ -792,6 +792,7 @@ impl<'l, 'a> Fx<'l, 'a> {
         }
         let tagv = match tag {
             Some(t) => {
+                self.order(t, false)?;
                 let tt = self.tv(t)?;
                 let tt = self.l.default_type(tt);
                 let r = self.tmp();
