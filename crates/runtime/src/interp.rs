@@ -1284,8 +1284,10 @@ impl GoStack {
                                         let at = base + dst.0 as usize;
                                         let n = n.min(op.results());
                                         if let Some(slots) = self.regs.get_mut(at..at + n) {
-                                            for (slot, v) in slots.iter_mut().zip(out) {
-                                                *slot = v;
+                                            // By reference: consuming `out` costs an array
+                                            // iterator's drop on every fused op.
+                                            for (slot, v) in slots.iter_mut().zip(out.iter_mut()) {
+                                                *slot = std::mem::replace(v, Value::Nil);
                                             }
                                         }
                                         f.slice_left -= used;
