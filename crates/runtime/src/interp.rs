@@ -944,6 +944,8 @@ impl GoStack {
         let mut budget = ctx.budget.max(1);
         let program = ctx.program;
         let types = &program.types;
+        // Results of fused ops, made once per run: a fresh array per op cost its drop each time.
+        let mut fused_out = [Value::Nil, Value::Nil];
         'frame: loop {
             let fi = self.frames.len() - 1;
             let func: &Func = &program.funcs[self.frames[fi].func.0 as usize];
@@ -1273,12 +1275,12 @@ impl GoStack {
                             Some(vals) => {
                                 if let Some(f) = ctx.fuse.as_mut() {
                                     let used = f.step_budget.saturating_sub(budget);
-                                    let mut out = [Value::Nil, Value::Nil];
+                                    let out = &mut fused_out;
                                     let done = f.steps < f.max_steps
                                         && f.slice_left > used
                                         && !ctx.heap.should_collect();
                                     let done = done
-                                        .then(|| f.ops.try_op(ctx.heap, op, vals, &mut out))
+                                        .then(|| f.ops.try_op(ctx.heap, op, vals, out))
                                         .flatten();
                                     if let Some(n) = done {
                                         let at = base + dst.0 as usize;
