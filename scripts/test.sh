@@ -34,6 +34,8 @@ stage "wasm-bindgen tests in headless Chromium"
 stage "differential test: the corpus's goldens against real Go"
 if [ -n "${GOROSCOPE_GO:-}" ] && [ -x scripts/golden.sh ]; then
   scripts/golden.sh --check
+  # Random programs probing gc's order of evaluation, through real Go and the CLI (debug build from above).
+  GO="$GOROSCOPE_GO" GOROSCOPE=target/debug/goroscope tests/fuzz/eval_order.sh 1 12 60
 else
   echo "skipped: real Go 1.23 is not installed (scripts/setup.sh --test installs it from bookworm-backports)"
 fi
