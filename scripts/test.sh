@@ -34,8 +34,11 @@ stage "wasm-bindgen tests in headless Chromium"
 stage "differential test: the corpus's goldens against real Go"
 if [ -n "${GOROSCOPE_GO:-}" ] && [ -x scripts/golden.sh ]; then
   scripts/golden.sh --check
-  # Random programs probing gc's order of evaluation, through real Go and the CLI (debug build from above).
-  GO="$GOROSCOPE_GO" GOROSCOPE=target/debug/goroscope tests/fuzz/eval_order.sh 1 12 60
+  # Random programs through real Go and the CLI (the debug build from above): order of evaluation,
+  # integer arithmetic, fmt verbs.
+  for gen in eval_order int_arith fmt_verbs; do
+    GO="$GOROSCOPE_GO" GOROSCOPE=target/debug/goroscope tests/fuzz/differential.sh "$gen" 1 10 60
+  done
 else
   echo "skipped: real Go 1.23 is not installed (scripts/setup.sh --test installs it from bookworm-backports)"
 fi

@@ -427,6 +427,79 @@ fn parse_sci(s: &str) -> Decimal {
 }
 
 /// strconv.FormatFloat(v, fmt, prec, bits) for fmt in e E f F g G (others fall back to g).
+/// strconv's `%b` (`-ddddp±ddd`, the mantissa and binary exponent in decimal) and `%x`/`%X`
+/// (`-0x1.hhhhp±dd`, hexadecimal mantissa) of a finite float of `bits` bits (strconv/ftoa.go `fmtB`,
+/// `fmtX`).
+fn format_float_binary(v: f64, verb: char, prec: i32, bits: u32) -> String {
+    let (raw, mantbits, expbits, bias) = if bits == 32 {
+        (u64::from((v as f32).to_bits()), 23u32, 8u32, -127i32)
+    } else {
+        (v.to_bits(), 52, 11, -1023)
+    };
+    let neg = raw >> (expbits + mantbits) != 0;
+    let mut exp = ((raw >> mantbits) & ((1 << expbits) - 1)) as i32;
+    let mut mant = raw & ((1u64 << mantbits) - 1);
+    if exp == 0 {
+        exp += 1; // denormal
+    } else {
+        mant |= 1u64 << mantbits;
+    }
+    exp += bias;
+    let mut out = String::new();
+    if neg {
+        out.push('-');
+    }
+    if verb == 'b' {
+        let e = exp - mantbits as i32;
+        out.push_str(&format!("{mant}p{}{e}", if e >= 0 { "+" } else { "" }));
+        return out;
+    }
+    if mant == 0 {
+        exp = 0;
+    }
+    // The leading 1 (if any) at bit 60.
+    mant <<= 60 - mantbits;
+    while mant != 0 && mant & (1 << 60) == 0 {
+        mant <<= 1;
+        exp -= 1;
+    }
+    if (0..15).contains(&prec) {
+        let shift = (prec * 4) as u32;
+        let extra = (mant << shift) & ((1 << 60) - 1);
+        mant >>= 60 - shift;
+        if extra | (mant & 1) > 1 << 59 {
+            mant += 1;
+        }
+        mant <<= 60 - shift;
+        if mant & (1 << 61) != 0 {
+            mant >>= 1;
+            exp += 1;
+        }
+    }
+    let digits: &[u8; 16] = if verb == 'X' {
+        b"0123456789ABCDEF"
+    } else {
+        b"0123456789abcdef"
+    };
+    out.push('0');
+    out.push(verb);
+    out.push(if (mant >> 60) & 1 == 1 { '1' } else { '0' });
+    mant <<= 4;
+    if (prec < 0 && mant != 0) || prec > 0 {
+        out.push('.');
+        let mut n = 0;
+        while (prec < 0 && mant != 0) || (prec > 0 && n < prec) {
+            out.push(digits[((mant >> 60) & 15) as usize] as char);
+            mant <<= 4;
+            n += 1;
+        }
+    }
+    out.push(if verb == 'X' { 'P' } else { 'p' });
+    out.push(if exp < 0 { '-' } else { '+' });
+    out.push_str(&format!("{:02}", exp.abs()));
+    out
+}
+
 pub fn format_float(v: f64, verb: char, prec: i32, bits: u32) -> String {
     if v.is_nan() {
         return "NaN".into();
@@ -437,6 +510,9 @@ pub fn format_float(v: f64, verb: char, prec: i32, bits: u32) -> String {
         } else {
             "-Inf".into()
         };
+    }
+    if matches!(verb, 'b' | 'x' | 'X') {
+        return format_float_binary(v, verb, prec, bits);
     }
     let neg = v.is_sign_negative();
     let a = v.abs();
@@ -1162,7 +1238,11 @@ impl<'a> Printer<'a> {
             return;
         }
         if self.f.sharp_v {
-            let name = types.name(ty).to_string();
+            let mut name = types.name(ty).to_string();
+            if depth == 0 && name == "[]uint8" {
+                // printArg's `case []byte` names the operand's static type.
+                name = "[]byte".to_string();
+            }
             self.write_str(&name);
             if is_nil && matches!(types.kind(ty), TypeKind::Slice { .. }) {
                 self.write_str("(nil)");
@@ -1225,14 +1305,8 @@ impl<'a> Printer<'a> {
                 }
                 self.pad_str(&format!("0x{u:x}"));
             }
-            'b' | 'o' | 'd' | 'x' | 'X' => {
-                let saved = self.f.sharp;
-                if verb != 'd' {
-                    self.f.sharp = true;
-                }
-                self.fmt_int_base(u, false, verb);
-                self.f.sharp = saved;
-            }
+            // fmtPointer: the address as an unsigned integer, 0x only with the # flag.
+            'b' | 'o' | 'd' | 'x' | 'X' => self.fmt_int_base(u, false, verb),
             _ => self.bad_verb(v, ty, verb),
         }
     }
@@ -1375,11 +1449,6 @@ impl<'a> Printer<'a> {
     }
 
     fn fmt_float_core(&mut self, v: f64, bits: u32, verb: char, prec: i32) {
-        let verb = if matches!(verb, 'x' | 'X' | 'b') {
-            'g'
-        } else {
-            verb
-        };
         let s = format_float(v, verb, prec, bits);
         let mut num: Vec<u8> = if s.starts_with('-') || s.starts_with('+') {
             s.into_bytes()
@@ -1401,13 +1470,53 @@ impl<'a> Printer<'a> {
             self.f.zero = saved;
             return;
         }
-        if self.f.sharp && verb != 'b' && !num.contains(&b'.') {
-            // %#g etc. keep a decimal point.
+        if self.f.sharp && verb != 'b' {
+            // fmtFloat's sharp flag: always a decimal point, and %#g keeps its trailing zeros up to
+            // the precision (6 when none is given); %e and %f only get the point.
+            let mut digits = if matches!(verb, 'v' | 'g' | 'G' | 'x') {
+                if prec < 0 {
+                    6
+                } else {
+                    prec
+                }
+            } else {
+                0
+            };
+            let hex = matches!(verb, 'x' | 'X');
             let epos = num
                 .iter()
-                .position(|&c| c == b'e' || c == b'E')
+                .position(|&c| {
+                    if hex {
+                        c == b'p' || c == b'P'
+                    } else {
+                        c == b'e' || c == b'E'
+                    }
+                })
                 .unwrap_or(num.len());
-            num.insert(epos, b'.');
+            let tail = num.split_off(epos);
+            let mut has_point = false;
+            let mut nonzero = false;
+            for &c in &num[1..] {
+                if c == b'.' {
+                    has_point = true;
+                    continue;
+                }
+                nonzero |= c != b'0';
+                if nonzero {
+                    digits -= 1;
+                }
+            }
+            if !has_point {
+                if num.len() == 2 && num[1] == b'0' {
+                    digits -= 1;
+                }
+                num.push(b'.');
+            }
+            while digits > 0 {
+                num.push(b'0');
+                digits -= 1;
+            }
+            num.extend_from_slice(&tail);
         }
         if self.f.plus || num[0] != b'+' {
             if self.f.zero && !self.f.minus && self.f.wid.is_some_and(|w| w > num.len()) {
