@@ -4,6 +4,7 @@
 #   eval_order   the order of evaluation inside statements (calls, receives and plain operands)
 #   int_arith    integer arithmetic, shifts, division and conversions across all integer types
 #   fmt_verbs    fmt verbs, flags, widths and precisions on floats, strings, integers and composites
+#   strings_strconv  strings, strconv and unicode/utf8 functions on ASCII, UTF-8 and invalid UTF-8
 #
 # Usage: tests/fuzz/differential.sh GENERATOR [FIRST_SEED [COUNT [STATEMENTS]]]   (default 1 20 60)
 # Environment: GO (default /usr/lib/go-1.23/bin/go), GOROSCOPE (default target/release/goroscope,

@@ -446,6 +446,115 @@ fn trim_space(b: &[u8]) -> Vec<u8> {
 }
 
 /// Go's strconv.ParseInt core: returns (value, error kind).
+/// strconv.ParseFloat's syntax (atof.go `readFloat`): Rust's decimal syntax plus underscores between
+/// digits (`underscoreOK`) and hexadecimal mantissas with a binary exponent (`0x1.8p-3`).
+fn parse_go_float(text: &str) -> Option<f64> {
+    let cleaned;
+    let text = if text.contains('_') {
+        if !underscore_ok(text) {
+            return None;
+        }
+        cleaned = text.replace('_', "");
+        cleaned.as_str()
+    } else {
+        text
+    };
+    let (neg, body) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let hex = body.len() > 2 && (body.starts_with("0x") || body.starts_with("0X"));
+    if !hex {
+        // Rust accepts what Go does here, except a sign after the sign: "+-1".
+        if body.starts_with(['+', '-']) {
+            return None;
+        }
+        return text.parse::<f64>().ok();
+    }
+    let body = &body[2..];
+    let p = body.find(['p', 'P'])?;
+    let (mant, exp) = (&body[..p], &body[p + 1..]);
+    let exp: i64 = match exp.as_bytes().first() {
+        Some(b'+') if exp.len() > 1 && exp[1..].bytes().all(|c| c.is_ascii_digit()) => {
+            exp[1..].parse().unwrap_or(i64::MAX / 4)
+        }
+        Some(b'-') if exp.len() > 1 && exp[1..].bytes().all(|c| c.is_ascii_digit()) => {
+            -exp[1..].parse().unwrap_or(i64::MAX / 4)
+        }
+        Some(c) if c.is_ascii_digit() && exp.bytes().all(|c| c.is_ascii_digit()) => {
+            exp.parse().unwrap_or(i64::MAX / 4)
+        }
+        _ => return None,
+    };
+    let (mut m, mut scale, mut digits, mut point, mut sticky) = (0u64, exp, 0, false, false);
+    for c in mant.bytes() {
+        if c == b'.' {
+            if point {
+                return None;
+            }
+            point = true;
+            continue;
+        }
+        let d = (c as char).to_digit(16)? as u64;
+        digits += 1;
+        if m >> 60 == 0 {
+            m = m * 16 + d;
+            if point {
+                scale -= 4;
+            }
+        } else {
+            sticky |= d != 0;
+            if !point {
+                scale += 4;
+            }
+        }
+    }
+    if digits == 0 {
+        return None;
+    }
+    let m = m | u64::from(sticky);
+    let v = (m as f64)
+        * 2f64.powi(scale.clamp(-2000, 2000) as i32 / 2)
+        * 2f64.powi((scale.clamp(-2000, 2000) - scale.clamp(-2000, 2000) / 2) as i32);
+    Some(if neg { -v } else { v })
+}
+
+/// strconv's `underscoreOK`: underscores only between digits (or after a base prefix).
+fn underscore_ok(s: &str) -> bool {
+    let b = s.as_bytes();
+    let b = match b.first() {
+        Some(b'+' | b'-') => &b[1..],
+        _ => b,
+    };
+    let mut saw = b'^';
+    let mut i = 0;
+    let mut hex = false;
+    if b.len() >= 2 && b[0] == b'0' && matches!(b[1].to_ascii_lowercase(), b'b' | b'o' | b'x') {
+        i = 2;
+        saw = b'0';
+        hex = b[1].eq_ignore_ascii_case(&b'x');
+    }
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_digit() || (hex && c.is_ascii_hexdigit()) {
+            saw = b'0';
+        } else if c == b'_' {
+            if saw != b'0' {
+                return false;
+            }
+            saw = b'_';
+        } else {
+            if saw == b'_' {
+                return false;
+            }
+            saw = b'!';
+        }
+        i += 1;
+    }
+    saw != b'_'
+}
+
 fn parse_int(sv: &[u8], base: i64, bits: i64) -> Result<i64, (i64, bool)> {
     let bits = if bits == 0 { 64 } else { bits.clamp(1, 64) };
     let (neg, body) = match sv.first() {
@@ -913,8 +1022,8 @@ static TABLE: &[Native] = &[
         let text = String::from_utf8_lossy(sv);
         let lower = text.to_ascii_lowercase();
         let literal_inf = matches!(lower.trim_start_matches(['+', '-']), "inf" | "infinity");
-        match text.parse::<f64>() {
-            Ok(v) if !text.contains('_') => {
+        match parse_go_float(&text) {
+            Some(v) => {
                 let v = if a[1].as_int() == 32 {
                     v as f32 as f64
                 } else {
