@@ -2132,11 +2132,18 @@ impl GoStack {
                 } else {
                     r!(cap).as_int()
                 };
-                if n < 0 {
-                    return Err(Trap::Panic(runtime_error("makeslice: len out of range")));
-                }
-                if c < n {
-                    return Err(Trap::Panic(runtime_error("makeslice: cap out of range")));
+                // makeslice (runtime/slice.go): sizes in bytes against maxAlloc (1<<48 on
+                // linux/amd64); a negative count is a huge uintptr.
+                const MAX_ALLOC: u128 = 1 << 48;
+                let size = u128::from(types.go_layout(elem).0);
+                let too_big = |k: i64| k < 0 || (k as u128) * size > MAX_ALLOC;
+                if too_big(c) || n < 0 || n > c {
+                    let msg = if too_big(n) {
+                        "makeslice: len out of range"
+                    } else {
+                        "makeslice: cap out of range"
+                    };
+                    return Err(Trap::Panic(runtime_error(msg)));
                 }
                 let w = types.slots(elem) as u64;
                 if (c as u64).saturating_mul(w.max(1)) > MAX_ALLOC_SLOTS {

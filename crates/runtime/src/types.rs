@@ -704,6 +704,36 @@ impl Types {
         &self.descs[id.0 as usize]
     }
 
+    /// Size and alignment in bytes on a 64-bit target (`unsafe.Sizeof`/`Alignof`), for the checks
+    /// that Go makes in bytes (makeslice's `maxAlloc`).
+    pub fn go_layout(&self, id: TypeId) -> (u64, u64) {
+        match self.kind(id) {
+            TypeKind::Bool => (1, 1),
+            TypeKind::Int(k) | TypeKind::Float(k) => match k {
+                NumKind::I8 | NumKind::U8 => (1, 1),
+                NumKind::I16 | NumKind::U16 => (2, 2),
+                NumKind::I32 | NumKind::U32 | NumKind::F32 => (4, 4),
+                _ => (8, 8),
+            },
+            TypeKind::String | TypeKind::Interface { .. } => (16, 8),
+            TypeKind::Slice { .. } => (24, 8),
+            TypeKind::Array { elem, len } => {
+                let (size, align) = self.go_layout(*elem);
+                (size.saturating_mul(u64::from(*len)), align)
+            }
+            TypeKind::Struct { fields } => {
+                let (mut end, mut align) = (0u64, 1u64);
+                for f in fields {
+                    let (s, a) = self.go_layout(f.ty);
+                    end = end.div_ceil(a) * a + s;
+                    align = align.max(a);
+                }
+                (end.div_ceil(align) * align, align)
+            }
+            _ => (8, 8),
+        }
+    }
+
     /// The (underlying) kind of a type.
     pub fn kind(&self, id: TypeId) -> &TypeKind {
         &self.descs[id.0 as usize].kind
