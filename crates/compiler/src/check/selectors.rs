@@ -527,20 +527,45 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Checks an index operand; `len` bounds constant indices.
-    pub(super) fn index_value(&mut self, ie: &'a Expr, len: Option<i128>) {
+    /// Checks an index operand (types2 `index`/`isValidIndex`): an untyped constant is given type int
+    /// first, then a constant must be non-negative and below `len` when that is known. Returns the
+    /// constant's value when it is valid.
+    pub(super) fn index_value(&mut self, ie: &'a Expr, len: Option<i128>) -> Option<i128> {
         let mut i = self.expr(ie, None);
         if i.is_invalid() {
-            return;
+            return None;
         }
         if let Mode::Constant(v) = &i.mode {
-            let Some(n) = v.to_int() else {
+            if v.to_int().is_none() && !self.types.is_untyped(i.typ) {
                 let s = self.operand_string(&i);
                 self.error(
                     ie.span.lo,
                     format!("invalid argument: index {s} must be integer"),
                 );
-                return;
+                return None;
+            }
+            if self.types.is_untyped(i.typ) {
+                // types2 convertUntyped(x, Typ[Int]) and its invalidConversion messages.
+                let v = v.clone();
+                let us = self.operand_string(&i);
+                let int = self.types.basic(Basic::Int);
+                if !self.convert_untyped(&mut i, int) {
+                    let msg = match v {
+                        ConstValue::Float(f) if f.fract() != 0.0 => {
+                            format!("{us} truncated to int")
+                        }
+                        ConstValue::Int(_) | ConstValue::Float(_) => format!("{us} overflows int"),
+                        _ => format!("cannot convert {us} to type int"),
+                    };
+                    self.error(ie.span.lo, msg);
+                    return None;
+                }
+            }
+            let Some(n) = (match &i.mode {
+                Mode::Constant(v) => v.to_int(),
+                _ => None,
+            }) else {
+                return None;
             };
             if n < 0 {
                 let s = self.operand_string(&i);
@@ -548,25 +573,18 @@ impl<'a> Checker<'a> {
                     ie.span.lo,
                     format!("invalid argument: index {s} must not be negative"),
                 );
-                return;
+                return None;
             }
             if let Some(l) = len {
                 if n >= l {
                     self.error(
                         ie.span.lo,
-                        format!(
-                            "invalid argument: index {} out of bounds [0:{l}]",
-                            expr_string(ie)
-                        ),
+                        format!("invalid argument: index {n} out of bounds [0:{l}]"),
                     );
-                    return;
+                    return None;
                 }
             }
-            if self.types.is_untyped(i.typ) {
-                let int = self.types.basic(Basic::Int);
-                let _ = self.convert_untyped(&mut i, int);
-            }
-            return;
+            return Some(n);
         }
         if !self.op_basic(i.typ).is_some_and(|b| b.is_integer()) {
             let s = self.operand_string(&i);
@@ -575,6 +593,7 @@ impl<'a> Checker<'a> {
                 format!("invalid argument: index {s} must be integer"),
             );
         }
+        None
     }
 
     pub(super) fn slice_expr(
@@ -587,27 +606,45 @@ impl<'a> Checker<'a> {
         full: bool,
     ) -> Operand<'a> {
         let x = self.expr(xe, None);
-        let mut consts: Vec<(i128, &'a Expr)> = Vec::new();
-        for i in [lo, hi, max].into_iter().flatten() {
-            self.index_value(i, None);
-            if let Some(v) = self
-                .info
-                .types
-                .get(&i.id)
-                .and_then(|t| t.value.as_ref())
-                .and_then(|v| v.to_int())
-            {
-                consts.push((v, i));
+        // types2 sliceExpr: constant indices are bounded by the length of arrays, pointers to
+        // arrays and constant strings (plus one: a slice may end at the length), omitted ones
+        // default to 0 and the length, and must be ordered (one error, the operand stays valid).
+        let length: Option<i128> = if x.is_invalid() {
+            None
+        } else {
+            let core = self.types.core(x.typ).unwrap_or(TypeId::INVALID);
+            match self.types.get(core).clone() {
+                Type::Array(n, _) => Some(n as i128),
+                Type::Pointer(p) => match self.types.get(self.types.under(p)) {
+                    Type::Array(n, _) => Some(*n as i128),
+                    _ => None,
+                },
+                Type::Basic(b) if b.is_string() => match &x.mode {
+                    Mode::Constant(ConstValue::String(v)) => Some(v.len() as i128),
+                    _ => None,
+                },
+                _ => None,
             }
+        };
+        let mut ind: Vec<(i128, Option<&'a Expr>)> = Vec::new();
+        for (k, i) in [lo, hi, max].into_iter().enumerate() {
+            let v = match i {
+                Some(i) => self.index_value(i, length.map(|l| l + 1)).unwrap_or(-1),
+                None if k == 0 => 0,
+                None => length.unwrap_or(-1),
+            };
+            ind.push((v, i));
         }
-        // Constant indices must be ordered (types2: "invalid slice indices: 1 < 2").
-        for w in consts.windows(2) {
-            if w[1].0 < w[0].0 {
-                self.error(
-                    w[1].1.span.lo,
-                    format!("invalid slice indices: {} < {}", w[1].0, w[0].0),
-                );
-                return Operand::invalid(e);
+        'order: for (k, &(a, _)) in ind[..2].iter().enumerate() {
+            if a > 0 {
+                for &(b, be) in &ind[k + 1..] {
+                    if b >= 0 && b < a {
+                        if let Some(be) = be {
+                            self.error(be.span.lo, format!("invalid slice indices: {b} < {a}"));
+                        }
+                        break 'order;
+                    }
+                }
             }
         }
         if x.is_invalid() {
