@@ -561,12 +561,10 @@ impl<'a> Checker<'a> {
                     return None;
                 }
             }
-            let Some(n) = (match &i.mode {
+            let n = match &i.mode {
                 Mode::Constant(v) => v.to_int(),
                 _ => None,
-            }) else {
-                return None;
-            };
+            }?;
             if n < 0 {
                 let s = self.operand_string(&i);
                 self.error(
