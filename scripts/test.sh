@@ -35,8 +35,8 @@ stage "differential test: the corpus's goldens against real Go"
 if [ -n "${GOROSCOPE_GO:-}" ] && [ -x scripts/golden.sh ]; then
   scripts/golden.sh --check
   # Random programs through real Go and the CLI (the debug build from above): order of evaluation,
-  # integer arithmetic, fmt verbs, strings and strconv, runtime panics.
-  for gen in eval_order int_arith fmt_verbs strings_strconv runtime_panics; do
+  # integer arithmetic, fmt verbs, strings and strconv, runtime panics, slices and maps.
+  for gen in eval_order int_arith fmt_verbs strings_strconv runtime_panics slices_maps; do
     GO="$GOROSCOPE_GO" GOROSCOPE=target/debug/goroscope tests/fuzz/differential.sh "$gen" 1 10 60
   done
 else

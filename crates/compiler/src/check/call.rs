@@ -269,6 +269,44 @@ impl<'a> Checker<'a> {
     /// Infers type arguments of generic function `o` from the call's arguments, checks the
     /// call and returns the instantiated (params, results).
     #[allow(clippy::too_many_arguments)]
+    /// Binds type parameters from the core types of their constraints (types2 infer step 2).
+    fn infer_from_core_types(&mut self, tps: &[TypeId], bound: &mut [Option<TypeId>]) {
+        for _ in 0..3 {
+            for k in 0..tps.len() {
+                let c = self
+                    .types
+                    .tparam_of(tps[k])
+                    .map(|p| p.constraint)
+                    .unwrap_or(TypeId::INVALID);
+                let terms = match self.types.get(self.types.under(c)) {
+                    Type::Interface { terms: Some(t), .. } if t.len() == 1 => t.clone(),
+                    _ => continue,
+                };
+                match bound[k] {
+                    Some(b) => {
+                        let u = if terms[0].tilde {
+                            self.types.under(b)
+                        } else {
+                            b
+                        };
+                        self.unify(terms[0].typ, u, tps, bound, 0);
+                    }
+                    None => {
+                        // bind from core type if all its parameters are known
+                        let map: Vec<(TypeId, TypeId)> = tps
+                            .iter()
+                            .zip(bound.iter())
+                            .filter_map(|(t, b)| b.map(|b| (*t, b)))
+                            .collect();
+                        if !self.mentions_unbound(terms[0].typ, tps, bound) && !terms[0].tilde {
+                            bound[k] = Some(self.subst(terms[0].typ, &map));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     fn infer_call(
         &mut self,
         call: &'a Expr,
@@ -303,6 +341,10 @@ impl<'a> Checker<'a> {
                 self.unify(p, x.typ, &tps, &mut bound, 0);
             }
         }
+        // Core-type inference from constraints (e.g. S ~[]E binds E from S) comes before the
+        // untyped constants, as in types2's infer: slices.Insert(s, i, 4) on a []int32 binds E
+        // to int32 from S, not to 4's default type.
+        self.infer_from_core_types(&tps, &mut bound);
         // Second pass: untyped constants get their default type for still-unbound parameters.
         let typed_bound: Vec<bool> = bound.iter().map(|b| b.is_some()).collect();
         let mut untyped_kind: Vec<Option<TypeId>> = vec![None; tps.len()];
@@ -340,41 +382,8 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        // Core-type inference from constraints (e.g. S ~[]E binds E from S).
-        for _ in 0..3 {
-            for k in 0..tps.len() {
-                let c = self
-                    .types
-                    .tparam_of(tps[k])
-                    .map(|p| p.constraint)
-                    .unwrap_or(TypeId::INVALID);
-                let terms = match self.types.get(self.types.under(c)) {
-                    Type::Interface { terms: Some(t), .. } if t.len() == 1 => t.clone(),
-                    _ => continue,
-                };
-                match bound[k] {
-                    Some(b) => {
-                        let u = if terms[0].tilde {
-                            self.types.under(b)
-                        } else {
-                            b
-                        };
-                        self.unify(terms[0].typ, u, &tps, &mut bound, 0);
-                    }
-                    None => {
-                        // bind from core type if all its parameters are known
-                        let map: Vec<(TypeId, TypeId)> = tps
-                            .iter()
-                            .zip(bound.iter())
-                            .filter_map(|(t, b)| b.map(|b| (*t, b)))
-                            .collect();
-                        if !self.mentions_unbound(terms[0].typ, &tps, &bound) && !terms[0].tilde {
-                            bound[k] = Some(self.subst(terms[0].typ, &map));
-                        }
-                    }
-                }
-            }
-        }
+        // Core types again, for parameters bound through the untyped constants.
+        self.infer_from_core_types(&tps, &mut bound);
         if let Some(k) = bound.iter().position(|b| b.is_none()) {
             let name = expr_string(fun);
             let tpn = self
