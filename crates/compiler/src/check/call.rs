@@ -268,7 +268,6 @@ impl<'a> Checker<'a> {
 
     /// Infers type arguments of generic function `o` from the call's arguments, checks the
     /// call and returns the instantiated (params, results).
-    #[allow(clippy::too_many_arguments)]
     /// Binds type parameters from the core types of their constraints (types2 infer step 2).
     fn infer_from_core_types(&mut self, tps: &[TypeId], bound: &mut [Option<TypeId>]) {
         for _ in 0..3 {
@@ -307,6 +306,7 @@ impl<'a> Checker<'a> {
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn infer_call(
         &mut self,
         call: &'a Expr,
