@@ -39,6 +39,7 @@ if [ -n "${GOROSCOPE_GO:-}" ] && [ -x scripts/golden.sh ]; then
   for gen in eval_order int_arith fmt_verbs strings_strconv runtime_panics slices_maps; do
     GO="$GOROSCOPE_GO" GOROSCOPE=target/debug/goroscope tests/fuzz/differential.sh "$gen" 1 10 60
   done
+  GO="$GOROSCOPE_GO" GOROSCOPE=target/debug/goroscope tests/fuzz/differential.sh pipelines 1 10 4
 else
   echo "skipped: real Go 1.23 is not installed (scripts/setup.sh --test installs it from bookworm-backports)"
 fi

@@ -7,6 +7,8 @@
 #   strings_strconv  strings, strconv and unicode/utf8 functions on ASCII, UTF-8 and invalid UTF-8
 #   runtime_panics   run-time panics (bounds, nil, division, assertions, channels, makeslice), recovered
 #   slices_maps      append growth (len, cap), reslicing, aliasing, copy, package slices, maps
+#   pipelines        goroutine pipelines over channels with WaitGroups, mutexes and atomics (STATEMENTS
+#                    is the number of pipelines)
 #
 # Usage: tests/fuzz/differential.sh GENERATOR [FIRST_SEED [COUNT [STATEMENTS]]]   (default 1 20 60)
 # Environment: GO (default /usr/lib/go-1.23/bin/go), GOROSCOPE (default target/release/goroscope,
