@@ -40,6 +40,7 @@ if [ -n "${GOROSCOPE_GO:-}" ] && [ -x scripts/golden.sh ]; then
     GO="$GOROSCOPE_GO" GOROSCOPE=target/debug/goroscope tests/fuzz/differential.sh "$gen" 1 10 60
   done
   GO="$GOROSCOPE_GO" GOROSCOPE=target/debug/goroscope tests/fuzz/differential.sh pipelines 1 10 4
+  GO="$GOROSCOPE_GO" GOROSCOPE=target/debug/goroscope tests/fuzz/differential.sh timers 1 6 7
 else
   echo "skipped: real Go 1.23 is not installed (scripts/setup.sh --test installs it from bookworm-backports)"
 fi

@@ -9,6 +9,8 @@
 #   slices_maps      append growth (len, cap), reslicing, aliasing, copy, package slices, maps
 #   pipelines        goroutine pipelines over channels with WaitGroups, mutexes and atomics (STATEMENTS
 #                    is the number of pipelines)
+#   timers           Sleep, AfterFunc, Timer, Ticker, time.After in select, Stop/Reset, WithTimeout on
+#                    well-separated times (STATEMENTS is the number of actors)
 #
 # Usage: tests/fuzz/differential.sh GENERATOR [FIRST_SEED [COUNT [STATEMENTS]]]   (default 1 20 60)
 # Environment: GO (default /usr/lib/go-1.23/bin/go), GOROSCOPE (default target/release/goroscope,
