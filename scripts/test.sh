@@ -41,6 +41,7 @@ if [ -n "${GOROSCOPE_GO:-}" ] && [ -x scripts/golden.sh ]; then
   done
   GO="$GOROSCOPE_GO" GOROSCOPE=target/debug/goroscope tests/fuzz/differential.sh pipelines 1 10 4
   GO="$GOROSCOPE_GO" GOROSCOPE=target/debug/goroscope tests/fuzz/differential.sh timers 1 6 7
+  GO="$GOROSCOPE_GO" GOROSCOPE=target/debug/goroscope tests/fuzz/differential.sh channels 1 10 60
 else
   echo "skipped: real Go 1.23 is not installed (scripts/setup.sh --test installs it from bookworm-backports)"
 fi

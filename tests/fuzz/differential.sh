@@ -11,6 +11,8 @@
 #                    is the number of pipelines)
 #   timers           Sleep, AfterFunc, Timer, Ticker, time.After in select, Stop/Reset, WithTimeout on
 #                    well-separated times (STATEMENTS is the number of actors)
+#   channels         buffered and unbuffered channels from one goroutine: select with default, ok
+#                    receives, nil channels, close, sends on closed channels
 #
 # Usage: tests/fuzz/differential.sh GENERATOR [FIRST_SEED [COUNT [STATEMENTS]]]   (default 1 20 60)
 # Environment: GO (default /usr/lib/go-1.23/bin/go), GOROSCOPE (default target/release/goroscope,
