@@ -514,9 +514,9 @@ fn parse_go_float(text: &str) -> Option<f64> {
         return None;
     }
     let m = m | u64::from(sticky);
-    let v = (m as f64)
-        * 2f64.powi(scale.clamp(-2000, 2000) as i32 / 2)
-        * 2f64.powi((scale.clamp(-2000, 2000) - scale.clamp(-2000, 2000) / 2) as i32);
+    // Two factors, so that 2^scale itself never overflows or underflows before the product rounds.
+    let scale = scale.clamp(-2000, 2000) as i32;
+    let v = (m as f64) * 2f64.powi(scale / 2) * 2f64.powi(scale - scale / 2);
     Some(if neg { -v } else { v })
 }
 
